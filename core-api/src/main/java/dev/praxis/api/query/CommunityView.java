@@ -1,0 +1,13 @@
+package dev.praxis.api.query;
+
+import java.time.Instant;
+
+public record CommunityView(
+        String id,
+        String name,
+        String description,
+        String createdBy,
+        Instant createdAt,
+        long memberCount,
+        long questionCount) {
+}

@@ -1,0 +1,20 @@
+package dev.praxis.api.query;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A question as the read side holds it; its answers are fetched by {@code answerIds}. */
+public record QuestionView(
+        String id,
+        String communityId,
+        String title,
+        String body,
+        List<String> tags,
+        String authorId,
+        Instant createdAt,
+        Instant lastActivityAt,
+        int score,
+        int answerCount,
+        String acceptedAnswerId,
+        List<String> answerIds) {
+}

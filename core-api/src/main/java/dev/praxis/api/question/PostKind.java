@@ -1,0 +1,5 @@
+package dev.praxis.api.question;
+
+public enum PostKind {
+    QUESTION, ANSWER
+}
