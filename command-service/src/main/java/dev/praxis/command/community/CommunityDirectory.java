@@ -1,0 +1,16 @@
+package dev.praxis.command.community;
+
+import dev.praxis.api.community.CommunityRole;
+import java.util.Optional;
+
+/**
+ * What the command side knows about communities outside their own aggregate: whether one exists
+ * and who belongs to it. Other aggregates consult it to check membership.
+ */
+public interface CommunityDirectory {
+
+    boolean exists(String communityId);
+
+    /** The member's role in the community, empty when they are not a member. */
+    Optional<CommunityRole> roleOf(String communityId, String memberId);
+}
