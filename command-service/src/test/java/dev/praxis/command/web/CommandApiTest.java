@@ -1,0 +1,128 @@
+package dev.praxis.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The command API over real HTTP, against PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void eventStore(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgresForTests.newDatabaseUrl("command_api_test"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String communityId;
+
+    @BeforeEach
+    void community() throws Exception {
+        communityId = UUID.randomUUID().toString();
+        post("CreateCommunity", """
+                {"communityId": "%s", "name": "Java Practitioners", "actorId": "alice", "actorName": "Alice"}"""
+                .formatted(communityId));
+    }
+
+    @Test
+    void anAcceptedCommandAnswersWithTheIdsItTouchedAndThePositionOfItsLastEvent() throws Exception {
+        JsonNode joined = post("JoinCommunity", """
+                {"communityId": "%s", "actorId": "bob", "actorName": "Bob"}""".formatted(communityId));
+
+        assertThat(joined.get("ids")).containsExactly(JSON.valueToTree(communityId));
+        long last = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        assertThat(joined.get("position").asLong()).isEqualTo(last);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM community_membership WHERE community_id = ?",
+                Integer.class, communityId)).isEqualTo(2);
+    }
+
+    @Test
+    void eventsAreStoredAsReadableJsonWithWhoAndWhen() throws Exception {
+        String questionId = UUID.randomUUID().toString();
+        post("AskQuestion", """
+                {"questionId": "%s", "communityId": "%s", "title": "How do snapshots work in Axon?",
+                 "body": "Details.", "tags": ["axon"], "actorId": "alice"}""".formatted(questionId, communityId));
+
+        String payload = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?", String.class, questionId);
+        JsonNode event = JSON.readTree(payload);
+        assertThat(event.get("actorId").asText()).isEqualTo("alice");
+        assertThat(event.get("occurredAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat(jdbc.queryForObject("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, questionId)).isEqualTo("dev.praxis.api.question.QuestionAsked");
+    }
+
+    @Test
+    void refusalsAreTypedAndWriteNothing() throws Exception {
+        long before = eventCount();
+
+        assertRefused("AskQuestion", """
+                {"questionId": "q-%s", "communityId": "%s", "title": "Too short", "body": "b", "actorId": "alice"}"""
+                .formatted(UUID.randomUUID(), communityId), 400, "INVALID_INPUT", "TITLE_TOO_SHORT");
+        assertRefused("AskQuestion", """
+                {"questionId": "q-%s", "communityId": "%s", "title": "A title long enough", "body": "b", "actorId": "eve"}"""
+                .formatted(UUID.randomUUID(), communityId), 403, "FORBIDDEN", "NOT_A_MEMBER");
+        assertRefused("JoinCommunity", """
+                {"communityId": "nowhere", "actorId": "bob"}""", 404, "NOT_FOUND", "UNKNOWN_COMMUNITY");
+        assertRefused("JoinCommunity", """
+                {"communityId": "%s", "actorId": "alice"}""".formatted(communityId), 409, "CONFLICT", "ALREADY_MEMBER");
+        assertRefused("PostAnswer", """
+                {"questionId": "nowhere", "answerId": "a1", "body": "b", "actorId": "alice"}""", 404, "NOT_FOUND", "UNKNOWN_QUESTION");
+        assertRefused("FlyToTheMoon", "{\"actorId\": \"alice\"}", 404, "NOT_FOUND", "UNKNOWN_COMMAND");
+        assertRefused("JoinCommunity", "{\"communityId\": \"x\"}", 400, "INVALID_INPUT", "MISSING_ACTOR");
+        assertRefused("JoinCommunity", "not json", 400, "INVALID_INPUT", "MALFORMED_JSON");
+        assertRefused("JoinCommunity", """
+                {"communityId": "%s", "actorId": "bob", "role": "OWNER"}""".formatted(communityId), 400, "INVALID_INPUT", "INVALID_COMMAND");
+
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    private void assertRefused(String command, String body, int status, String kind, String code) throws Exception {
+        HttpResponse<String> response = send(command, body);
+        assertThat(response.statusCode()).as(command + " " + body).isEqualTo(status);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("kind").asText()).isEqualTo(kind);
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception");
+    }
+
+    private JsonNode post(String command, String body) throws Exception {
+        HttpResponse<String> response = send(command, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String command, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/commands/" + command))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

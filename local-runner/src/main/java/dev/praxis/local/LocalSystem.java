@@ -1,0 +1,392 @@
+package dev.praxis.local;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * All of Praxis on one machine: embedded PostgreSQL (event store), the embedded MongoDB server
+ * (read models), and the command service, query service and API gateway as separate OS processes
+ * running their packaged jars. {@link PraxisLocal} runs it for developers; the end-to-end tests run
+ * it too, and stop or restart single services to see the system recover.
+ *
+ * <pre>{@code
+ * try (LocalSystem system = LocalSystem.forTests(tempDir)) {
+ *     post(system.graphqlUrl(), ...);
+ *     system.restart(Service.QUERY);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops the services first and the stores last, so that no service loses its
+ * database mid-shutdown and the H2 store of MongoDB is written out completely. A JVM shutdown hook
+ * does the same when the JVM exits without {@code close()} (Ctrl-C, a test run that is killed).
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** Small heaps and the serial collector: three JVMs share a developer's laptop or a 2-core CI machine. */
+    public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /** How long a service gets to shut down after SIGTERM before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
+
+    private final LocalConfig config;
+    private final int postgresPort;
+    private final int mongoPort;
+    private final Map<Service, Integer> ports;
+    private final HealthProbe probe = new HealthProbe();
+    private final Thread shutdownHook = new Thread(this::close, "praxis-local-shutdown");
+
+    /** Guards the fields below. Never held while waiting for a process, so close() can always get in. */
+    private final Object lock = new Object();
+    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    private LocalPostgres postgres;
+    private LocalMongo mongo;
+    private volatile boolean closed;
+
+    private LocalSystem(LocalConfig config) {
+        this.config = config;
+        this.postgresPort = config.postgresPort() != 0 ? config.postgresPort() : Ports.pickFree();
+        this.mongoPort = config.mongoPort() != 0 ? config.mongoPort() : Ports.pickFree();
+        Map<Service, Integer> resolved = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            int port = config.port(service);
+            resolved.put(service, port != 0 ? port : Ports.pickFree());
+        }
+        this.ports = resolved;
+    }
+
+    /**
+     * Starts the stores and the configured services and returns once every service is healthy.
+     * Fails before starting anything when a jar is missing or a fixed port is taken; fails after
+     * stopping everything it started when a service does not come up.
+     */
+    public static LocalSystem start(LocalConfig config) {
+        config.services().forEach(config.jars()::requireJar);
+        requireFixedPortsFree(config);
+        LocalSystem system = new LocalSystem(config);
+        Runtime.getRuntime().addShutdownHook(system.shutdownHook);
+        try {
+            system.boot();
+        } catch (RuntimeException e) {
+            system.closeQuietly(e);
+            throw e;
+        }
+        return system;
+    }
+
+    /** All three services on free ports, read models in memory, jars from {@link ServiceJars#locate()}. */
+    public static LocalSystem forTests(Path dataDir) {
+        return start(LocalConfig.forTests(dataDir).build());
+    }
+
+    private static void requireFixedPortsFree(LocalConfig config) {
+        Map<Integer, String> fixed = new LinkedHashMap<>();
+        fixed.put(config.postgresPort(), "postgres");
+        fixed.put(config.mongoPort(), "mongo");
+        for (Service service : config.services()) {
+            String earlier = fixed.putIfAbsent(config.port(service), service.moduleName());
+            if (earlier != null && config.port(service) != 0) {
+                throw new LocalSystemException("Port " + config.port(service) + " is configured for both "
+                        + earlier + " and " + service + ".");
+            }
+        }
+        fixed.forEach((port, owner) -> {
+            if (port != 0) {
+                Ports.requireFree(port, owner);
+            }
+        });
+    }
+
+    private void boot() {
+        Path data = config.dataDir();
+        log.info("Starting PostgreSQL on port {} (data in {})", postgresPort, data.resolve("postgres"));
+        LocalPostgres startedPostgres = LocalPostgres.start(data.resolve("postgres"), logFile("postgres"), postgresPort);
+        synchronized (lock) {
+            postgres = startedPostgres;
+        }
+        Path mongoFile = config.mongoOnDisk() ? data.resolve("mongo").resolve("praxis.mv") : null;
+        log.info("Starting MongoDB on port {} ({})", mongoPort, mongoFile != null ? "data in " + mongoFile : "in memory");
+        LocalMongo startedMongo = LocalMongo.start(mongoFile, mongoPort);
+        synchronized (lock) {
+            mongo = startedMongo;
+            if (closed) {
+                // close() ran while the stores were starting and could not see them yet.
+                throw new LocalSystemException("The local system was closed while starting");
+            }
+        }
+        // The command service migrates the event store schema that the query service reads.
+        List<Service> first = new ArrayList<>();
+        List<Service> then = new ArrayList<>();
+        for (Service service : config.services()) {
+            (service == Service.COMMAND ? first : then).add(service);
+        }
+        startTogether(first);
+        startTogether(then);
+    }
+
+    /** Launches the services at once and waits until all are healthy; on failure stops the ones it launched. */
+    private void startTogether(Collection<Service> services) {
+        List<ServiceProcess> launched = new ArrayList<>();
+        try {
+            for (Service service : services) {
+                launched.add(launch(service));
+            }
+            Instant deadline = Instant.now().plus(config.startupTimeout());
+            for (ServiceProcess process : launched) {
+                process.awaitHealthy(deadline, () -> closed, probe);
+            }
+        } catch (RuntimeException e) {
+            launched.forEach(ServiceProcess::requestStop);
+            for (ServiceProcess process : launched) {
+                process.awaitStop(STOP_GRACE);
+                synchronized (lock) {
+                    running.remove(process.service(), process);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private ServiceProcess launch(Service service) {
+        Path jar = config.jars().requireJar(service);
+        synchronized (lock) {
+            if (closed) {
+                throw new LocalSystemException("Cannot start " + service + ": the local system is closed");
+            }
+            ServiceProcess current = running.get(service);
+            if (current != null && current.isAlive()) {
+                throw new IllegalStateException(service + " is already running (pid " + current.pid() + ")");
+            }
+            ServiceProcess process = ServiceProcess.launch(service, commandLine(service, jar), config.dataDir(),
+                    logFile(service.moduleName()), port(service));
+            running.put(service, process);
+            return process;
+        }
+    }
+
+    private List<String> commandLine(Service service, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(DEFAULT_JVM_ARGS);
+        command.addAll(config.jvmArgs());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port(service));
+        switch (service) {
+            case COMMAND -> command.addAll(datasourceArgs());
+            case QUERY -> {
+                command.addAll(datasourceArgs());
+                command.add("--spring.mongodb.uri=" + mongoUri());
+            }
+            case GATEWAY -> {
+                command.add("--spring.profiles.active=local");
+                command.add("--praxis.command-service.url=" + commandUrl());
+                command.add("--praxis.query-service.url=" + queryUrl());
+            }
+        }
+        command.addAll(config.serviceArgs(service));
+        return command;
+    }
+
+    private List<String> datasourceArgs() {
+        return List.of(
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=" + LocalPostgres.USER,
+                "--spring.datasource.password=" + LocalPostgres.PASSWORD);
+    }
+
+    /** The JVM running this code, so that the services run on the same Java version as the tests. */
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Starts a stopped service and waits until it is healthy. */
+    public void start(Service service) {
+        startTogether(List.of(service));
+    }
+
+    /** Stops a service gracefully (SIGTERM, then a kill after {@link #STOP_GRACE}); does nothing if it is not running. */
+    public void stop(Service service) {
+        ServiceProcess process;
+        synchronized (lock) {
+            process = running.remove(service);
+        }
+        if (process != null) {
+            log.info("Stopping {}", service);
+            process.stop(STOP_GRACE);
+        }
+    }
+
+    public void restart(Service service) {
+        stop(service);
+        start(service);
+    }
+
+    public boolean isRunning(Service service) {
+        synchronized (lock) {
+            ServiceProcess process = running.get(service);
+            return process != null && process.isAlive();
+        }
+    }
+
+    /** The process id of a running service, so a test can kill it the hard way. */
+    public OptionalLong pid(Service service) {
+        synchronized (lock) {
+            ServiceProcess process = running.get(service);
+            return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+        }
+    }
+
+    public LocalConfig config() {
+        return config;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** Where a service writes its output: {@code <data>/logs/<module>.log}. */
+    public Path logFile(Service service) {
+        return logFile(service.moduleName());
+    }
+
+    private Path logFile(String name) {
+        return config.dataDir().resolve("logs").resolve(name + ".log");
+    }
+
+    public int port(Service service) {
+        return ports.get(service);
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    public int mongoPort() {
+        return mongoPort;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalPostgres.DATABASE;
+    }
+
+    public String jdbcUser() {
+        return LocalPostgres.USER;
+    }
+
+    public String jdbcPassword() {
+        return LocalPostgres.PASSWORD;
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort + "/" + LocalMongo.DATABASE;
+    }
+
+    public String commandUrl() {
+        return url(Service.COMMAND);
+    }
+
+    public String queryUrl() {
+        return url(Service.QUERY);
+    }
+
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public String graphqlUrl() {
+        return gatewayUrl() + "/graphql";
+    }
+
+    private String url(Service service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    /**
+     * Stops the services (all asked at once, each given {@link #STOP_GRACE}), then MongoDB, then
+     * PostgreSQL. Safe to call more than once and from any thread.
+     */
+    @Override
+    public void close() {
+        List<ServiceProcess> services;
+        LocalMongo stoppingMongo;
+        LocalPostgres stoppingPostgres;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            services = new ArrayList<>(running.values());
+            running.clear();
+            stoppingMongo = mongo;
+            stoppingPostgres = postgres;
+        }
+        removeShutdownHook();
+        RuntimeException failure = null;
+        if (!services.isEmpty()) {
+            log.info("Stopping {}", services.stream().map(ServiceProcess::service).toList());
+        }
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(process -> process.awaitStop(STOP_GRACE));
+        if (stoppingMongo != null) {
+            failure = attempt(stoppingMongo::close, failure);
+        }
+        if (stoppingPostgres != null) {
+            failure = attempt(stoppingPostgres::close, failure);
+        }
+        log.info("Stopped the local system (data in {})", config.dataDir());
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static RuntimeException attempt(Runnable step, RuntimeException earlier) {
+        try {
+            step.run();
+            return earlier;
+        } catch (RuntimeException e) {
+            if (earlier == null) {
+                return e;
+            }
+            earlier.addSuppressed(e);
+            return earlier;
+        }
+    }
+
+    private void closeQuietly(RuntimeException cause) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook runs close() again and finds nothing to do.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSystem[data=" + config.dataDir() + ", gateway=" + gatewayUrl() + ", postgres=" + postgresPort
+                + ", mongo=" + mongoPort + "]";
+    }
+}
