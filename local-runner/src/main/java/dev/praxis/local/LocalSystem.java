@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * All of Praxis on one machine: embedded PostgreSQL (event store), the embedded MongoDB server
@@ -56,14 +58,23 @@ public final class LocalSystem implements AutoCloseable {
 
     private LocalSystem(LocalConfig config) {
         this.config = config;
-        this.postgresPort = config.postgresPort() != 0 ? config.postgresPort() : Ports.pickFree();
-        this.mongoPort = config.mongoPort() != 0 ? config.mongoPort() : Ports.pickFree();
+        Set<Integer> taken = new HashSet<>();
+        this.postgresPort = resolvePort(config.postgresPort(), taken);
+        this.mongoPort = resolvePort(config.mongoPort(), taken);
         Map<Service, Integer> resolved = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            int port = config.port(service);
-            resolved.put(service, port != 0 ? port : Ports.pickFree());
+            resolved.put(service, resolvePort(config.port(service), taken));
         }
         this.ports = resolved;
+    }
+
+    /** The configured port, or a free one that no other part of this system got already. */
+    private static int resolvePort(int configured, Set<Integer> taken) {
+        int port = configured;
+        while (port == 0 || !taken.add(port)) {
+            port = Ports.pickFree();
+        }
+        return port;
     }
 
     /**
@@ -92,20 +103,22 @@ public final class LocalSystem implements AutoCloseable {
 
     private static void requireFixedPortsFree(LocalConfig config) {
         Map<Integer, String> fixed = new LinkedHashMap<>();
-        fixed.put(config.postgresPort(), "postgres");
-        fixed.put(config.mongoPort(), "mongo");
+        claim(fixed, config.postgresPort(), "postgres");
+        claim(fixed, config.mongoPort(), "mongo");
         for (Service service : config.services()) {
-            String earlier = fixed.putIfAbsent(config.port(service), service.moduleName());
-            if (earlier != null && config.port(service) != 0) {
-                throw new LocalSystemException("Port " + config.port(service) + " is configured for both "
-                        + earlier + " and " + service + ".");
-            }
+            claim(fixed, config.port(service), service.moduleName());
         }
-        fixed.forEach((port, owner) -> {
-            if (port != 0) {
-                Ports.requireFree(port, owner);
-            }
-        });
+        fixed.forEach((port, owner) -> Ports.requireFree(port, owner));
+    }
+
+    private static void claim(Map<Integer, String> fixed, int port, String owner) {
+        if (port == 0) {
+            return;
+        }
+        String earlier = fixed.putIfAbsent(port, owner);
+        if (earlier != null) {
+            throw new LocalSystemException("Port " + port + " is configured for both " + earlier + " and " + owner + ".");
+        }
     }
 
     private void boot() {
@@ -113,17 +126,22 @@ public final class LocalSystem implements AutoCloseable {
         log.info("Starting PostgreSQL on port {} (data in {})", postgresPort, data.resolve("postgres"));
         LocalPostgres startedPostgres = LocalPostgres.start(data.resolve("postgres"), logFile("postgres"), postgresPort);
         synchronized (lock) {
+            // close() may have run while the store was starting, and could not see it yet.
+            if (closed) {
+                startedPostgres.close();
+                throw new LocalSystemException("The local system was closed while starting");
+            }
             postgres = startedPostgres;
         }
         Path mongoFile = config.mongoOnDisk() ? data.resolve("mongo").resolve("praxis.mv") : null;
         log.info("Starting MongoDB on port {} ({})", mongoPort, mongoFile != null ? "data in " + mongoFile : "in memory");
         LocalMongo startedMongo = LocalMongo.start(mongoFile, mongoPort);
         synchronized (lock) {
-            mongo = startedMongo;
             if (closed) {
-                // close() ran while the stores were starting and could not see them yet.
+                startedMongo.close();
                 throw new LocalSystemException("The local system was closed while starting");
             }
+            mongo = startedMongo;
         }
         // The command service migrates the event store schema that the query service reads.
         List<Service> first = new ArrayList<>();

@@ -26,6 +26,7 @@ final class ServiceProcess {
     private final Process process;
     private final Path logFile;
     private final URI healthUrl;
+    private volatile boolean healthy;
     private volatile boolean stopping;
 
     private ServiceProcess(Service service, Process process, Path logFile, URI healthUrl) {
@@ -33,9 +34,9 @@ final class ServiceProcess {
         this.process = process;
         this.logFile = logFile;
         this.healthUrl = healthUrl;
-        // A crash while nobody is waiting on the service would otherwise go unnoticed until a request fails.
+        // A crash after start-up would otherwise go unnoticed until a request fails.
         process.onExit().thenAccept(exited -> {
-            if (!stopping) {
+            if (healthy && !stopping) {
                 log.warn("{} exited unexpectedly with code {}; see {}", service, exited.exitValue(), logFile);
             }
         });
@@ -78,6 +79,7 @@ final class ServiceProcess {
                 }
                 lastStatus = probe.status(healthUrl);
                 if ("UP".equals(lastStatus)) {
+                    healthy = true;
                     log.info("{} is healthy", service);
                     return;
                 }

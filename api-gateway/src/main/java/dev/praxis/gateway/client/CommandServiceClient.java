@@ -1,0 +1,29 @@
+package dev.praxis.gateway.client;
+
+import dev.praxis.api.shared.CommandResult;
+import dev.praxis.api.shared.PraxisCommand;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** Sends commands to the command service's internal HTTP API ({@code POST /commands/{CommandName}}). */
+public class CommandServiceClient {
+
+    private final RestClient rest;
+
+    public CommandServiceClient(RestClient rest) {
+        this.rest = rest;
+    }
+
+    /**
+     * Sends one command, named by the simple name of its record, and answers the ids it touched and
+     * the global position of its last event. A refusal arrives as a {@link DownstreamException}.
+     */
+    public CommandResult send(PraxisCommand command) {
+        return rest.post()
+                .uri("/commands/{name}", command.getClass().getSimpleName())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(command)
+                .retrieve()
+                .body(CommandResult.class);
+    }
+}

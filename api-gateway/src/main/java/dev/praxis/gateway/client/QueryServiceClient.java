@@ -1,0 +1,158 @@
+package dev.praxis.gateway.client;
+
+import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommunityView;
+import dev.praxis.api.query.IdBatch;
+import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.Page;
+import dev.praxis.api.query.QuestionView;
+import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * Reads the query service's internal HTTP API. Every read takes the {@link MinPosition} that the
+ * answer must reflect; batch reads take any number of ids, ask for each id once and split the ids
+ * into batches of the size the service accepts.
+ */
+public class QueryServiceClient {
+
+    /** The most ids the query service accepts in one batch request. */
+    static final int MAX_BATCH_SIZE = 500;
+
+    private static final ParameterizedTypeReference<Page<CommunityView>> COMMUNITY_PAGE = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Page<QuestionView>> QUESTION_PAGE = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<CommunityView>> COMMUNITIES = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<QuestionView>> QUESTIONS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<AnswerView>> ANSWERS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<MemberView>> MEMBERS = new ParameterizedTypeReference<>() {
+    };
+
+    private final RestClient rest;
+
+    public QueryServiceClient(RestClient rest) {
+        this.rest = rest;
+    }
+
+    /** Communities, newest first. */
+    public Page<CommunityView> communities(int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities"), first, after, min))
+                .retrieve()
+                .body(COMMUNITY_PAGE);
+    }
+
+    public Optional<CommunityView> community(String id, MinPosition min) {
+        return findOne(() -> rest.get()
+                .uri(uri -> build(uri.path("/communities/{id}"), min, Map.of("id", id)))
+                .retrieve()
+                .body(CommunityView.class));
+    }
+
+    public Map<String, CommunityView> communitiesById(Collection<String> ids, MinPosition min) {
+        return batch("/communities/batch", ids, min, COMMUNITIES, CommunityView::id);
+    }
+
+    /** The questions of one community, newest first. */
+    public Page<QuestionView> questionsOf(String communityId, int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities/{id}/questions"), first, after, min, Map.of("id", communityId)))
+                .retrieve()
+                .body(QUESTION_PAGE);
+    }
+
+    public Optional<QuestionView> question(String id, MinPosition min) {
+        return findOne(() -> rest.get()
+                .uri(uri -> build(uri.path("/questions/{id}"), min, Map.of("id", id)))
+                .retrieve()
+                .body(QuestionView.class));
+    }
+
+    public Map<String, QuestionView> questionsById(Collection<String> ids, MinPosition min) {
+        return batch("/questions/batch", ids, min, QUESTIONS, QuestionView::id);
+    }
+
+    public Map<String, AnswerView> answersById(Collection<String> ids, MinPosition min) {
+        return batch("/answers/batch", ids, min, ANSWERS, AnswerView::id);
+    }
+
+    public Optional<MemberView> member(String id, MinPosition min) {
+        return findOne(() -> rest.get()
+                .uri(uri -> build(uri.path("/members/{id}"), min, Map.of("id", id)))
+                .retrieve()
+                .body(MemberView.class));
+    }
+
+    public Map<String, MemberView> membersById(Collection<String> ids, MinPosition min) {
+        return batch("/members/batch", ids, min, MEMBERS, MemberView::id);
+    }
+
+    private <V> Map<String, V> batch(String path, Collection<String> ids, MinPosition min,
+            ParameterizedTypeReference<List<V>> type, Function<V, String> idOf) {
+        List<String> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, V> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += MAX_BATCH_SIZE) {
+            List<String> chunk = distinct.subList(from, Math.min(from + MAX_BATCH_SIZE, distinct.size()));
+            List<V> views = rest.post()
+                    .uri(uri -> build(uri.path(path), min, Map.of()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(new IdBatch(chunk))
+                    .retrieve()
+                    .body(type);
+            if (views != null) {
+                views.forEach(view -> found.put(idOf.apply(view), view));
+            }
+        }
+        return found;
+    }
+
+    /** A lookup by id whose 404 means "no such thing" rather than an error. */
+    private static <T> Optional<T> findOne(Supplier<T> lookup) {
+        try {
+            return Optional.ofNullable(lookup.get());
+        }
+        catch (DownstreamException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static URI page(UriBuilder uri, int first, String after, MinPosition min) {
+        return page(uri, first, after, min, Map.of());
+    }
+
+    private static URI page(UriBuilder uri, int first, String after, MinPosition min, Map<String, String> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        uri.queryParam("first", first);
+        if (after != null) {
+            // As a URI variable, the opaque cursor is encoded strictly: a '+' or '&' in it survives.
+            uri.queryParam("after", "{after}");
+            all.put("after", after);
+        }
+        return build(uri, min, all);
+    }
+
+    private static URI build(UriBuilder uri, MinPosition min, Map<String, ?> variables) {
+        if (min.isSet()) {
+            uri.queryParam("minPosition", min.value());
+        }
+        return uri.build(variables);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.praxis.query.eventstore;
+
+import com.mongodb.client.MongoClient;
+import dev.praxis.api.shared.MessageJson;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The query side reads the command side's event store (never writes it) and keeps its tracking
+ * tokens in MongoDB beside the read models, so that dropping the read database rebuilds everything
+ * from the events. Wired by hand because Axon 4's auto-configuration does not order itself
+ * correctly against Spring Boot 4.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** The event table of the command service's migration V1__event_store.sql. */
+    static final EventSchema SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(MessageJson.storageMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** Projections write to MongoDB, which has no transactions on the embedded server: handlers are idempotent instead. */
+    @Bean
+    public TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, DataSource dataSource) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(SCHEMA)
+                .dataType(String.class)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    /**
+     * The event store that the processors tail. Axon polls an idle store once a second by default;
+     * a short fetch delay keeps the read side within tens of milliseconds of the write side for the
+     * price of one cheap indexed query per interval.
+     */
+    @Bean(destroyMethod = "shutDown")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         @Value("${praxis.query.fetch-delay-ms:20}") long fetchDelayMs) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(fetchDelayMs)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoClient mongoClient, MongoTemplate mongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(mongoClient, mongoTemplate.getDb().getName())
+                        .trackingTokensCollectionName("tracking_tokens")
+                        .build())
+                .serializer(serializer)
+                .build();
+    }
+}

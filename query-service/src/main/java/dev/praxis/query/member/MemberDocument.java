@@ -1,0 +1,37 @@
+package dev.praxis.query.member;
+
+import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.MembershipView;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+
+/**
+ * A member in the {@code members} collection: their name and the reputation points earned in each
+ * community. Reputation starts at 1, as on Stack Overflow; the stored points are what acts added
+ * or took away.
+ */
+record MemberDocument(
+        @Id String id,
+        String displayName,
+        long points,
+        Map<String, Membership> memberships) {
+
+    static final String COLLECTION = "members";
+    static final int BASE_REPUTATION = 1;
+
+    record Membership(String communityId, CommunityRole role, Instant joinedAt, long points) {
+    }
+
+    MemberView view() {
+        List<MembershipView> views = memberships == null ? List.of() : memberships.values().stream()
+                .filter(m -> m.role() != null)
+                .sorted(Comparator.comparing(Membership::joinedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(m -> new MembershipView(m.communityId(), m.role(), BASE_REPUTATION + (int) m.points(), m.joinedAt()))
+                .toList();
+        return new MemberView(id, displayName == null ? id : displayName, BASE_REPUTATION + (int) points, views);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.praxis.query.member;
+
+import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.question.AnswerAccepted;
+import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
+import dev.praxis.api.question.VoteCast;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Members, their memberships and their reputation per community; every handler is idempotent. */
+@Component
+@ProcessingGroup("members")
+public class MemberProjection {
+
+    private final MongoTemplate mongo;
+
+    public MemberProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(MemberJoinedCommunity event) {
+        String membership = "memberships." + event.communityId();
+        mongo.upsert(query(where("_id").is(event.memberId())), new Update()
+                .set("displayName", event.displayName())
+                .set(membership + ".communityId", event.communityId())
+                .set(membership + ".role", event.role())
+                .set(membership + ".joinedAt", event.occurredAt())
+                .setOnInsert("points", 0L), MemberDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(VoteCast event, EventMessage<?> message) {
+        earn(event.postAuthorId(), event.communityId(), ReputationRules.forVoteReceived(event.direction()), message);
+    }
+
+    @EventHandler
+    void on(AnswerAccepted event, EventMessage<?> message) {
+        earn(event.answerAuthorId(), event.communityId(),
+                ReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
+    }
+
+    @EventHandler
+    void on(AnswerAcceptanceWithdrawn event, EventMessage<?> message) {
+        earn(event.answerAuthorId(), event.communityId(),
+                -ReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
+    }
+
+    private void earn(String memberId, String communityId, int points, EventMessage<?> cause) {
+        if (points == 0) {
+            return;
+        }
+        upsertOnce(mongo, MemberDocument.COLLECTION, memberId, cause.getIdentifier(), new Update()
+                .inc("points", (long) points)
+                .inc("memberships." + communityId + ".points", (long) points));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(MemberDocument.COLLECTION);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.praxis.query.question;
+
+import static dev.praxis.query.shared.AppliedEvents.applyOnce;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.praxis.api.question.AnswerAccepted;
+import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
+import dev.praxis.api.question.AnswerEndorsed;
+import dev.praxis.api.question.AnswerPosted;
+import dev.praxis.api.question.PostKind;
+import dev.praxis.api.question.QuestionAsked;
+import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.question.VoteDirection;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Questions and their answers, shaped for a question page (one question by key, its answers by
+ * key) and for a community's newest-first list. Every handler is idempotent: plain sets are by
+ * nature, increments and pushes go through {@link dev.praxis.query.shared.AppliedEvents}.
+ */
+@Component
+@ProcessingGroup("questions")
+public class QuestionProjection {
+
+    private final MongoTemplate mongo;
+
+    public QuestionProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        ensureIndexes();
+    }
+
+    private void ensureIndexes() {
+        // the embedded server ignores secondary indexes; a real MongoDB needs this one for the community list
+        mongo.indexOps(QuestionDocument.COLLECTION).createIndex(new Index()
+                .on("communityId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+                .named("community_newest_first"));
+    }
+
+    @EventHandler
+    void on(QuestionAsked event) {
+        mongo.upsert(query(where("_id").is(event.questionId())), new Update()
+                .set("communityId", event.communityId())
+                .set("title", event.title())
+                .set("body", event.body())
+                .set("tags", event.tags())
+                .set("authorId", event.actorId())
+                .set("createdAt", event.occurredAt())
+                .max("lastActivityAt", event.occurredAt())
+                .setOnInsert("score", 0)
+                .setOnInsert("answerCount", 0)
+                .setOnInsert("answerIds", List.of()), QuestionDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(AnswerPosted event, EventMessage<?> message) {
+        mongo.upsert(query(where("_id").is(event.answerId())), new Update()
+                .set("questionId", event.questionId())
+                .set("communityId", event.communityId())
+                .set("body", event.body())
+                .set("authorId", event.actorId())
+                .set("createdAt", event.occurredAt())
+                .setOnInsert("score", 0)
+                .setOnInsert("accepted", false)
+                .setOnInsert("endorsements", List.of()), AnswerDocument.COLLECTION);
+        applyOnce(mongo, QuestionDocument.COLLECTION, event.questionId(), message.getIdentifier(), new Update()
+                .push("answerIds", event.answerId())
+                .inc("answerCount", 1)
+                .max("lastActivityAt", event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(VoteCast event, EventMessage<?> message) {
+        int delta = event.direction() == VoteDirection.UP ? 1 : -1;
+        String collection = event.postKind() == PostKind.QUESTION ? QuestionDocument.COLLECTION : AnswerDocument.COLLECTION;
+        applyOnce(mongo, collection, event.postId(), message.getIdentifier(), new Update().inc("score", delta));
+    }
+
+    @EventHandler
+    void on(AnswerAccepted event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId())),
+                new Update().set("acceptedAnswerId", event.answerId()).max("lastActivityAt", event.occurredAt()),
+                QuestionDocument.COLLECTION);
+        mongo.updateFirst(query(where("_id").is(event.answerId())), new Update().set("accepted", true),
+                AnswerDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(AnswerAcceptanceWithdrawn event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId()).and("acceptedAnswerId").is(event.answerId())),
+                new Update().unset("acceptedAnswerId"), QuestionDocument.COLLECTION);
+        mongo.updateFirst(query(where("_id").is(event.answerId())), new Update().set("accepted", false),
+                AnswerDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(AnswerEndorsed event, EventMessage<?> message) {
+        applyOnce(mongo, AnswerDocument.COLLECTION, event.answerId(), message.getIdentifier(), new Update()
+                .push("endorsements", new AnswerDocument.Endorsement(event.actorId(), event.note(), event.occurredAt())));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(QuestionDocument.COLLECTION);
+        mongo.dropCollection(AnswerDocument.COLLECTION);
+        ensureIndexes();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.praxis.query.question;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommunityView;
+import dev.praxis.api.query.IdBatch;
+import dev.praxis.api.query.Page;
+import dev.praxis.api.query.QuestionView;
+import dev.praxis.query.community.CommunityQueries;
+import dev.praxis.query.consistency.ReadConsistency;
+import dev.praxis.query.shared.Pages;
+import dev.praxis.query.shared.QueryRejectedException;
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class QuestionQueries {
+
+    private final MongoTemplate mongo;
+    private final ReadConsistency consistency;
+    private final CommunityQueries communities;
+
+    public QuestionQueries(MongoTemplate mongo, ReadConsistency consistency, CommunityQueries communities) {
+        this.mongo = mongo;
+        this.consistency = consistency;
+        this.communities = communities;
+    }
+
+    /** A community's questions, newest first. */
+    @GetMapping("/communities/{communityId}/questions")
+    public Page<QuestionView> questionsOf(@PathVariable String communityId,
+                                          @RequestParam(required = false) Integer first,
+                                          @RequestParam(required = false) String after,
+                                          @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        CommunityView community = communities.find(communityId).orElseThrow(() -> CommunityQueries.unknown(communityId));
+        return Pages.newestFirst(mongo, QuestionDocument.class, QuestionDocument.COLLECTION,
+                where("communityId").is(communityId), first, after, community.questionCount(),
+                QuestionDocument::createdAt, QuestionDocument::id, QuestionDocument::view);
+    }
+
+    @GetMapping("/questions/{id}")
+    public QuestionView question(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        QuestionDocument question = mongo.findById(id, QuestionDocument.class, QuestionDocument.COLLECTION);
+        if (question == null) {
+            throw QueryRejectedException.notFound("UNKNOWN_QUESTION", "There is no question with id " + id + ".");
+        }
+        return question.view();
+    }
+
+    @PostMapping("/questions/batch")
+    public List<QuestionView> questions(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return mongo.find(query(where("_id").in(Pages.checkedIds(batch))), QuestionDocument.class,
+                QuestionDocument.COLLECTION).stream().map(QuestionDocument::view).toList();
+    }
+
+    @PostMapping("/answers/batch")
+    public List<AnswerView> answers(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return mongo.find(query(where("_id").in(Pages.checkedIds(batch))), AnswerDocument.class,
+                AnswerDocument.COLLECTION).stream().map(AnswerDocument::view).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.praxis.query.shared;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Makes a non-idempotent update (an increment, a push) safe to deliver twice. Each document keeps the
+ * ids of the last events applied to it; the update and the note of the event id are one atomic
+ * single-document write, so no transaction is needed. A tracking processor re-delivers at most the
+ * batch in flight when it stopped, far fewer events than a document remembers.
+ */
+public final class AppliedEvents {
+
+    public static final String FIELD = "_appliedEvents";
+    /** How many event ids a document remembers; far above a processor's batch size. */
+    static final int REMEMBERED = 1_000;
+
+    private AppliedEvents() {
+    }
+
+    /**
+     * Applies {@code update} to the document unless the event was applied to it already.
+     *
+     * @return whether the update was applied now
+     */
+    public static boolean applyOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                    Update update) {
+        return mongo.updateFirst(notYetApplied(documentId, eventId), remember(update, eventId), collection)
+                .getModifiedCount() > 0;
+    }
+
+    /** As {@link #applyOnce}, creating the document when it does not exist yet. */
+    public static boolean upsertOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                     Update update) {
+        try {
+            var result = mongo.upsert(notYetApplied(documentId, eventId), remember(update, eventId), collection);
+            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException alreadyApplied) {
+            // the document exists and remembers the event: the filter missed it and the upsert collided
+            return false;
+        }
+    }
+
+    private static org.springframework.data.mongodb.core.query.Query notYetApplied(Object documentId, String eventId) {
+        return query(where("_id").is(documentId).and(FIELD).ne(eventId));
+    }
+
+    private static Update remember(Update update, String eventId) {
+        update.push(FIELD).slice(-REMEMBERED).each(eventId);
+        return update;
+    }
+}
