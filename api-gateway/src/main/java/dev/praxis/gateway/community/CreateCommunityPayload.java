@@ -1,0 +1,6 @@
+package dev.praxis.gateway.community;
+
+import dev.praxis.api.query.CommunityView;
+
+public record CreateCommunityPayload(CommunityView community, String clientMutationId) {
+}

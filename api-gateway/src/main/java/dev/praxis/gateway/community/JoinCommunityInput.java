@@ -1,0 +1,4 @@
+package dev.praxis.gateway.community;
+
+public record JoinCommunityInput(String communityId, String clientMutationId) {
+}
