@@ -35,9 +35,10 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
             return fromDownstream(downstream, environment);
         }
         if (exception instanceof ResourceAccessException unreachable) {
-            log.warn("A backend service could not be reached: {}", unreachable.getMessage());
+            log.warn("A backend service could not be reached: {} ({})", unreachable.getMessage(),
+                    unreachable.getMostSpecificCause().toString());
             return error(environment, PraxisErrorType.UNAVAILABLE, "SERVICE_UNREACHABLE",
-                    "A Praxis service did not answer in time; please try again shortly.");
+                    "A Praxis service cannot be reached; please try again shortly.");
         }
         return null;
     }
@@ -53,8 +54,8 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
             return error(environment, PraxisErrorType.UNAVAILABLE, body.code(),
                     "A Praxis service is unavailable; please try again shortly.");
         }
-        // Anything else is a fault on our side (a wrong route, a broken service), not the caller's.
-        log.error("Unexpected answer from the {}: {}", downstream.service(), downstream.getMessage());
+        // Anything else is a fault on our side (a wrong route, a broken service), not the caller's:
+        // left unresolved, Spring for GraphQL logs it with its execution id and answers INTERNAL_ERROR.
         return null;
     }
 

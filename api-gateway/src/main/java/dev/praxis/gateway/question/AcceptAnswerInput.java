@@ -1,0 +1,4 @@
+package dev.praxis.gateway.question;
+
+public record AcceptAnswerInput(String answerId, String clientMutationId) {
+}

@@ -1,0 +1,4 @@
+package dev.praxis.gateway.question;
+
+public record PostAnswerInput(String questionId, String body, String clientMutationId) {
+}

@@ -1,0 +1,92 @@
+package dev.praxis.gateway.question;
+
+import static dev.praxis.gateway.schema.Batches.associate;
+import static dev.praxis.gateway.schema.Batches.orEmpty;
+
+import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommunityView;
+import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.QuestionView;
+import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.QueryServiceClient;
+import dev.praxis.gateway.relay.GlobalId;
+import dev.praxis.gateway.relay.NodeType;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Reads of questions: the {@code question} query and the fields of {@code Question}. Every related
+ * object is loaded in batches, one call per field for all the questions of a response, and the
+ * calls of different fields run concurrently.
+ */
+@Controller
+class QuestionController {
+
+    private final QueryServiceClient queries;
+
+    QuestionController(QueryServiceClient queries) {
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    QuestionView question(@Argument String id, GraphQLContext context) {
+        return queries.question(GlobalId.rawId(id, NodeType.QUESTION), MinPosition.of(context)).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "Question", field = "id")
+    String id(QuestionView question) {
+        return GlobalId.encode(NodeType.QUESTION, question.id());
+    }
+
+    @BatchMapping(typeName = "Question", field = "author")
+    Callable<Map<QuestionView, MemberView>> author(List<QuestionView> questions, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, MemberView> members = queries.membersById(
+                    questions.stream().map(QuestionView::authorId).toList(), min);
+            return associate(questions, question -> members.get(question.authorId()));
+        };
+    }
+
+    @BatchMapping(typeName = "Question", field = "community")
+    Callable<Map<QuestionView, CommunityView>> community(List<QuestionView> questions, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, CommunityView> communities = queries.communitiesById(
+                    questions.stream().map(QuestionView::communityId).toList(), min);
+            return associate(questions, question -> communities.get(question.communityId()));
+        };
+    }
+
+    @BatchMapping(typeName = "Question", field = "acceptedAnswer")
+    Callable<Map<QuestionView, AnswerView>> acceptedAnswer(List<QuestionView> questions, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, AnswerView> answers = queries.answersById(
+                    questions.stream().map(QuestionView::acceptedAnswerId).filter(Objects::nonNull).toList(), min);
+            return associate(questions, question -> answers.get(question.acceptedAnswerId()));
+        };
+    }
+
+    /** The answers in the order the question lists them; one the read side no longer has is left out. */
+    @BatchMapping(typeName = "Question", field = "answers")
+    Callable<Map<QuestionView, List<AnswerView>>> answers(List<QuestionView> questions, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, AnswerView> answers = queries.answersById(
+                    questions.stream().flatMap(question -> orEmpty(question.answerIds()).stream()).toList(), min);
+            return associate(questions, question -> orEmpty(question.answerIds()).stream()
+                    .map(answers::get)
+                    .filter(Objects::nonNull)
+                    .toList());
+        };
+    }
+}

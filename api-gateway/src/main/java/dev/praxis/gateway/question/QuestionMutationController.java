@@ -1,0 +1,108 @@
+package dev.praxis.gateway.question;
+
+import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.question.AcceptAnswer;
+import dev.praxis.api.question.AskQuestion;
+import dev.praxis.api.question.CastVote;
+import dev.praxis.api.question.EndorseAnswer;
+import dev.praxis.api.question.PostAnswer;
+import dev.praxis.api.shared.PraxisCommand;
+import dev.praxis.gateway.client.CommandServiceClient;
+import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.QueryServiceClient;
+import dev.praxis.gateway.error.ClientErrorException;
+import dev.praxis.gateway.relay.GlobalId;
+import dev.praxis.gateway.relay.NodeType;
+import dev.praxis.gateway.security.Actor;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Mutations on questions and their answers. Each sends one command as the signed-in {@link Actor},
+ * then reads the changed objects back at the command's position, so the payload already shows the
+ * change. Answers live inside their question's aggregate, so a command on an answer names its
+ * question too: the gateway looks the answer up first to learn it.
+ */
+@Controller
+class QuestionMutationController {
+
+    private final CommandServiceClient commands;
+    private final QueryServiceClient queries;
+
+    QuestionMutationController(CommandServiceClient commands, QueryServiceClient queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @MutationMapping
+    AskQuestionPayload askQuestion(@Argument AskQuestionInput input, Actor actor, GraphQLContext context) {
+        String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
+        String questionId = UUID.randomUUID().toString();
+        MinPosition min = send(new AskQuestion(
+                questionId, communityId, input.title(), input.body(), input.tags(), actor.id(), null), context);
+        return new AskQuestionPayload(question(questionId, min), input.clientMutationId());
+    }
+
+    @MutationMapping
+    PostAnswerPayload postAnswer(@Argument PostAnswerInput input, Actor actor, GraphQLContext context) {
+        String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
+        String answerId = UUID.randomUUID().toString();
+        MinPosition min = send(new PostAnswer(questionId, answerId, input.body(), actor.id(), null), context);
+        return new PostAnswerPayload(answer(answerId, min), question(questionId, min), input.clientMutationId());
+    }
+
+    @MutationMapping
+    VotePayload vote(@Argument VoteInput input, Actor actor, GraphQLContext context) {
+        GlobalId post = GlobalId.decode(input.postId(), NodeType.QUESTION, NodeType.ANSWER);
+        if (post.type() == NodeType.QUESTION) {
+            String questionId = post.rawId();
+            MinPosition min = send(new CastVote(questionId, questionId, input.direction(), actor.id(), null), context);
+            return new VotePayload(question(questionId, min), null, input.clientMutationId());
+        }
+        AnswerView answer = existingAnswer(post.rawId(), context);
+        MinPosition min = send(new CastVote(answer.questionId(), answer.id(), input.direction(), actor.id(), null), context);
+        return new VotePayload(question(answer.questionId(), min), answer(answer.id(), min), input.clientMutationId());
+    }
+
+    @MutationMapping
+    AcceptAnswerPayload acceptAnswer(@Argument AcceptAnswerInput input, Actor actor, GraphQLContext context) {
+        AnswerView answer = existingAnswer(GlobalId.rawId(input.answerId(), NodeType.ANSWER), context);
+        MinPosition min = send(new AcceptAnswer(answer.questionId(), answer.id(), actor.id(), null), context);
+        return new AcceptAnswerPayload(answer(answer.id(), min), question(answer.questionId(), min),
+                input.clientMutationId());
+    }
+
+    @MutationMapping
+    EndorseAnswerPayload endorseAnswer(@Argument EndorseAnswerInput input, Actor actor, GraphQLContext context) {
+        AnswerView answer = existingAnswer(GlobalId.rawId(input.answerId(), NodeType.ANSWER), context);
+        MinPosition min = send(new EndorseAnswer(answer.questionId(), answer.id(), input.note(), actor.id(), null),
+                context);
+        return new EndorseAnswerPayload(answer(answer.id(), min), input.clientMutationId());
+    }
+
+    /** Sends the command and answers the position that the reads of this request must now reflect. */
+    private MinPosition send(PraxisCommand command, GraphQLContext context) {
+        return MinPosition.raise(context, commands.send(command).position());
+    }
+
+    private AnswerView existingAnswer(String answerId, GraphQLContext context) {
+        AnswerView answer = answer(answerId, MinPosition.of(context));
+        if (answer == null) {
+            throw ClientErrorException.notFound("ANSWER_NOT_FOUND", "There is no answer with this id.");
+        }
+        return answer;
+    }
+
+    private AnswerView answer(String answerId, MinPosition min) {
+        return queries.answersById(List.of(answerId), min).get(answerId);
+    }
+
+    private QuestionView question(String questionId, MinPosition min) {
+        return queries.question(questionId, min).orElse(null);
+    }
+}
