@@ -100,6 +100,10 @@ class QueryServiceTest {
         JsonNode bob = get("/members/bob?minPosition=" + position);
         assertThat(bob.at("/reputation").asInt()).isEqualTo(1 + 10 + 15);
         assertThat(bob.at("/memberships/0/reputation").asInt()).isEqualTo(1 + 10 + 15);
+        JsonNode alice = get("/members/alice");
+        assertThat(alice.at("/reputation").asInt()).as("a member who earned nothing yet has the base reputation").isEqualTo(1);
+        assertThat(alice.at("/memberships/0/role").asText()).isEqualTo("OWNER");
+        assertThat(alice.at("/memberships/0/reputation").asInt()).isEqualTo(1);
         JsonNode answers = post("/answers/batch", "{\"ids\": [\"a1\", \"nope\"]}");
         assertThat(answers).hasSize(1);
         assertThat(answers.at("/0/score").asInt()).isEqualTo(1);
@@ -155,12 +159,12 @@ class QueryServiceTest {
     void droppingTheReadDatabaseRebuildsTheSameReadModels() throws Exception {
         String community = "c-" + UUID.randomUUID();
         Instant t = Instant.parse("2026-06-01T12:00:00Z");
-        append(community, new CommunityCreated(community, "Rebuild Guild", null, "alice", t));
-        append(community, new MemberJoinedCommunity(community, "alice", "Alice", CommunityRole.OWNER, "alice", t));
+        append(community, new CommunityCreated(community, "Rebuild Guild", null, "rita", t));
+        append(community, new MemberJoinedCommunity(community, "rita", "Rita", CommunityRole.OWNER, "rita", t));
         append(community, new MemberJoinedCommunity(community, "chen", "Chen", CommunityRole.MEMBER, "chen", t));
         String q = "q-" + community;
-        append(q, new QuestionAsked(q, community, "What survives a rebuild?", "Body", List.of("ops"), "alice", t));
-        long position = append(q, new VoteCast(q, q, PostKind.QUESTION, community, "alice", VoteDirection.UP, "chen", t));
+        append(q, new QuestionAsked(q, community, "What survives a rebuild?", "Body", List.of("ops"), "rita", t));
+        long position = append(q, new VoteCast(q, q, PostKind.QUESTION, community, "rita", VoteDirection.UP, "chen", t));
         get("/position?minPosition=" + position);
         get("/communities/" + community + "?minPosition=" + position);
         var before = ReadModelDump.of(mongoClient.getDatabase(mongoTemplate.getDb().getName()));

@@ -17,21 +17,26 @@ import org.springframework.data.annotation.Id;
 record MemberDocument(
         @Id String id,
         String displayName,
-        long points,
+        Long points,
         Map<String, Membership> memberships) {
 
     static final String COLLECTION = "members";
     static final int BASE_REPUTATION = 1;
 
-    record Membership(String communityId, CommunityRole role, Instant joinedAt, long points) {
+    /** {@code points} is absent until the member earns or loses some in the community. */
+    record Membership(String communityId, CommunityRole role, Instant joinedAt, Long points) {
     }
 
     MemberView view() {
         List<MembershipView> views = memberships == null ? List.of() : memberships.values().stream()
                 .filter(m -> m.role() != null)
                 .sorted(Comparator.comparing(Membership::joinedAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(m -> new MembershipView(m.communityId(), m.role(), BASE_REPUTATION + (int) m.points(), m.joinedAt()))
+                .map(m -> new MembershipView(m.communityId(), m.role(), reputation(m.points()), m.joinedAt()))
                 .toList();
-        return new MemberView(id, displayName == null ? id : displayName, BASE_REPUTATION + (int) points, views);
+        return new MemberView(id, displayName == null ? id : displayName, reputation(points), views);
+    }
+
+    private static int reputation(Long points) {
+        return BASE_REPUTATION + (points == null ? 0 : Math.toIntExact(points));
     }
 }
