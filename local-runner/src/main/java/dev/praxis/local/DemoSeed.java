@@ -84,7 +84,11 @@ final class DemoSeed {
         if (seeded.isPresent()) {
             return seeded.get();
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: the services do not speak cleartext HTTP/2, so the upgrade attempt would be wasted.
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         ObjectMapper json = new ObjectMapper();
         String communityId = new DemoSeed(new GraphQlClient(URI.create(gatewayUrl + "/graphql"), http, json),
                 new DevTokens(gatewayUrl, http, json)).run();

@@ -23,10 +23,11 @@ public class GraphQlException extends RuntimeException {
     private static String describe(JsonNode errors) {
         List<String> lines = new ArrayList<>();
         for (JsonNode error : errors) {
-            String classification = error.path("extensions").path("classification").asText("");
+            // e.g. "[CONFLICT ALREADY_MEMBER] You are already a member of this community. at joinCommunity"
+            String kind = (error.path("extensions").path("classification").asText("") + " "
+                    + error.path("extensions").path("code").asText("")).strip();
             String path = error.path("path").isArray() ? " at " + pathOf(error.path("path")) : "";
-            lines.add((classification.isEmpty() ? "" : "[" + classification + "] ")
-                    + error.path("message").asText("(no message)") + path);
+            lines.add((kind.isEmpty() ? "" : "[" + kind + "] ") + error.path("message").asText("(no message)") + path);
         }
         return "GraphQL errors: " + String.join("; ", lines);
     }

@@ -58,14 +58,6 @@ final class LocalPostgres implements AutoCloseable {
         return local;
     }
 
-    int port() {
-        return postgres.getPort();
-    }
-
-    String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
-    }
-
     private void createDatabaseIfAbsent() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * All of Praxis on one machine: embedded PostgreSQL (event store), the embedded MongoDB server
@@ -55,6 +56,10 @@ public final class LocalSystem implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalMongo mongo;
     private volatile boolean closed;
+    /** Open until start() has finished booting, successfully or not; close() waits for it. */
+    private final CountDownLatch booted = new CountDownLatch(1);
+    /** Open until close() has stopped everything; a second caller (the shutdown hook) waits for it. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private LocalSystem(LocalConfig config) {
         this.config = config;
@@ -90,9 +95,11 @@ public final class LocalSystem implements AutoCloseable {
         try {
             system.boot();
         } catch (RuntimeException e) {
+            system.booted.countDown();
             system.closeQuietly(e);
             throw e;
         }
+        system.booted.countDown();
         return system;
     }
 
@@ -126,23 +133,16 @@ public final class LocalSystem implements AutoCloseable {
         log.info("Starting PostgreSQL on port {} (data in {})", postgresPort, data.resolve("postgres"));
         LocalPostgres startedPostgres = LocalPostgres.start(data.resolve("postgres"), logFile("postgres"), postgresPort);
         synchronized (lock) {
-            // close() may have run while the store was starting, and could not see it yet.
-            if (closed) {
-                startedPostgres.close();
-                throw new LocalSystemException("The local system was closed while starting");
-            }
             postgres = startedPostgres;
         }
+        requireOpen();
         Path mongoFile = config.mongoOnDisk() ? data.resolve("mongo").resolve("praxis.mv") : null;
         log.info("Starting MongoDB on port {} ({})", mongoPort, mongoFile != null ? "data in " + mongoFile : "in memory");
         LocalMongo startedMongo = LocalMongo.start(mongoFile, mongoPort);
         synchronized (lock) {
-            if (closed) {
-                startedMongo.close();
-                throw new LocalSystemException("The local system was closed while starting");
-            }
             mongo = startedMongo;
         }
+        requireOpen();
         // The command service migrates the event store schema that the query service reads.
         List<Service> first = new ArrayList<>();
         List<Service> then = new ArrayList<>();
@@ -151,6 +151,13 @@ public final class LocalSystem implements AutoCloseable {
         }
         startTogether(first);
         startTogether(then);
+    }
+
+    /** Ends the boot early when close() was called meanwhile (Ctrl-C during the start). */
+    private void requireOpen() {
+        if (closed) {
+            throw new LocalSystemException("The local system was closed while starting");
+        }
     }
 
     /** Launches the services at once and waits until all are healthy; on failure stops the ones it launched. */
@@ -338,20 +345,37 @@ public final class LocalSystem implements AutoCloseable {
      */
     @Override
     public void close() {
+        boolean first;
+        synchronized (lock) {
+            first = !closed;
+            closed = true;
+        }
+        if (!first) {
+            // A JVM exits once its shutdown hooks return: the hook must not return before the
+            // stores are down, or PostgreSQL outlives us.
+            awaitUninterruptibly(stopped);
+            return;
+        }
+        try {
+            // A boot in progress notices `closed` within moments and stops adding things to stop.
+            awaitUninterruptibly(booted);
+            stopEverything();
+        } finally {
+            stopped.countDown();
+            removeShutdownHook();
+        }
+    }
+
+    private void stopEverything() {
         List<ServiceProcess> services;
         LocalMongo stoppingMongo;
         LocalPostgres stoppingPostgres;
         synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
             services = new ArrayList<>(running.values());
             running.clear();
             stoppingMongo = mongo;
             stoppingPostgres = postgres;
         }
-        removeShutdownHook();
         RuntimeException failure = null;
         if (!services.isEmpty()) {
             log.info("Stopping {}", services.stream().map(ServiceProcess::service).toList());
@@ -367,6 +391,21 @@ public final class LocalSystem implements AutoCloseable {
         log.info("Stopped the local system (data in {})", config.dataDir());
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,7 +16,8 @@ public final class PraxisLocal {
 
     /** The questions of the seeded community, as the README shows them. */
     static final String QUESTIONS_QUERY =
-            "{ community(id: \"%s\") { name questions(first: 10) { edges { node { id title score answerCount tags } } } } }";
+            "{ community(id: \"%s\") { name questions(first: 10) { totalCount nodes { id title tags score answerCount"
+                    + " author { displayName } } } } }";
 
     private PraxisLocal() {
     }
@@ -61,7 +62,8 @@ public final class PraxisLocal {
 
     /**
      * Seeds a fresh data directory. A failure does not stop Praxis: the system is still worth
-     * exploring, and without the marker the next start tries again.
+     * exploring. Without the marker the next start tries again, adding to what the failed attempt
+     * already created, so the message also says how to start afresh.
      */
     private static Optional<String> seed(LocalSystem system) {
         if (DemoSeed.seededCommunity(system.dataDir()).isEmpty()) {
@@ -71,7 +73,8 @@ public final class PraxisLocal {
             return Optional.of(DemoSeed.ensureSeeded(system.dataDir(), system.gatewayUrl()));
         } catch (RuntimeException e) {
             System.err.println("Could not seed the demo community: " + e.getMessage());
-            System.err.println("Praxis runs without it; the next start tries again (or pass --seed=false).");
+            System.err.println("Praxis runs without it. The next start tries again; for a clean slate stop Praxis and"
+                    + " delete " + system.dataDir() + ", or pass --seed=false to skip the demo.");
             return Optional.empty();
         }
     }

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,6 +84,20 @@ class LocalStoresTest {
             try (Connection connection = connect(system)) {
                 assertThat(connection.getCatalog()).isEqualTo("praxis");
             }
+        }
+    }
+
+    /** Spring Boot's MongoDB health indicator sends {@code hello}; without an answer the query service stays DOWN. */
+    @ParameterizedTest(name = "on disk: {0}")
+    @ValueSource(booleans = {true, false})
+    void mongoAnswersHelloAsARealMongoDbDoes(boolean onDisk) {
+        try (LocalSystem system = LocalSystem.start(LocalConfig.builder(dataDir).storesOnly().mongoOnDisk(onDisk).build());
+             MongoClient mongo = MongoClients.create(system.mongoUri())) {
+            Document hello = mongo.getDatabase("praxis").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(hello.getInteger("maxWireVersion")).isPositive();
         }
     }
 

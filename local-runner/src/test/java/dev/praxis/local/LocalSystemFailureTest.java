@@ -38,14 +38,6 @@ class LocalSystemFailureTest {
     }
 
     @Test
-    void theProjectLayoutLooksForEachModulesTargetJar() {
-        ServiceJars jars = ServiceJars.inProject(Path.of("/src/praxis"));
-
-        assertThat(jars.jar(Service.QUERY)).isEqualTo(Path.of("/src/praxis/query-service/target/query-service.jar"));
-        assertThat(jars.jar(Service.GATEWAY)).isEqualTo(Path.of("/src/praxis/api-gateway/target/api-gateway.jar"));
-    }
-
-    @Test
     void aTakenPortIsNamedBeforeAnythingStarts() throws IOException {
         ServiceJars jars = FakeJars.healthy().writeTo(jarsDir);
         try (ServerSocket squatter = new ServerSocket()) {

@@ -1,0 +1,65 @@
+package dev.praxis.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.praxis.local.LocalSystem;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+
+/** Looks into the stores behind a running system, as an operator with database access would. */
+final class StoreInspector {
+
+    private StoreInspector() {
+    }
+
+    static long eventCount(LocalSystem system) {
+        try (Connection connection = DriverManager.getConnection(system.jdbcUrl(), system.jdbcUser(), system.jdbcPassword());
+             ResultSet result = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot count events", e);
+        }
+    }
+
+    /** Every read model document, without the projections' bookkeeping (applied event ids, tokens). */
+    static Map<String, List<Document>> readModels(LocalSystem system) {
+        try (MongoClient client = MongoClients.create(system.mongoUri())) {
+            MongoDatabase database = client.getDatabase(databaseName(system));
+            Map<String, List<Document>> dump = new TreeMap<>();
+            for (String name : database.listCollectionNames()) {
+                if (name.equals("tracking_tokens") || name.startsWith("system.")) {
+                    continue;
+                }
+                List<Document> documents = new ArrayList<>();
+                database.getCollection(name).find().sort(new Document("_id", 1)).forEach(d -> {
+                    d.remove("_appliedEvents");
+                    documents.add(d);
+                });
+                dump.put(name, documents);
+            }
+            return dump;
+        }
+    }
+
+    static void dropReadDatabase(LocalSystem system) {
+        try (MongoClient client = MongoClients.create(system.mongoUri())) {
+            client.getDatabase(databaseName(system)).drop();
+        }
+    }
+
+    private static String databaseName(LocalSystem system) {
+        String uri = system.mongoUri();
+        String path = uri.substring(uri.lastIndexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+}
