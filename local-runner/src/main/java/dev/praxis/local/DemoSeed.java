@@ -33,7 +33,7 @@ final class DemoSeed {
     // so these documents depend on the schema's field names and not on the names of its input types.
     private static final String CREATE_COMMUNITY = """
             mutation SeedCommunity($name: String!, $description: String!) {
-              createCommunity(input: {name: $name, description: $description}) { community { id } }
+              createCommunity(input: {name: $name, description: $description, privilegePreset: TEAM}) { community { id } }
             }""";
     private static final String JOIN_COMMUNITY = """
             mutation SeedJoin($communityId: ID!) {

@@ -69,7 +69,7 @@ class SliceIT {
                 mutation($input: CreateCommunityInput!) {
                   createCommunity(input: $input) { community { id name memberCount createdBy { displayName } } clientMutationId }
                 }""", Map.of("input", Map.of("name", "Java Practitioners", "description", "People who ship on the JVM",
-                "clientMutationId", "m1")));
+                "privilegePreset", "TEAM", "clientMutationId", "m1")));
         JsonNode community = created.at("/createCommunity/community");
         communityId = community.get("id").asText();
         assertThat(community.get("memberCount").asInt()).isEqualTo(1);
@@ -153,7 +153,18 @@ class SliceIT {
     @Test
     @Order(3)
     void badInputGetsATypedErrorAndWritesNoEvent() {
+        // a community with Stack Overflow's thresholds, where a newcomer may not vote yet
+        String dana = api.signIn("dana", "Dana Diaz");
+        String publicCommunity = api.data(alice, "mutation { createCommunity(input: {name: \"Public Square\"}) { community { id } } }",
+                Map.of()).at("/createCommunity/community/id").asText();
+        api.data(dana, "mutation($id: ID!) { joinCommunity(input: {communityId: $id}) { community { id } } }", Map.of("id", publicCommunity));
+        String publicQuestion = api.data(alice, "mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }",
+                Map.of("input", Map.of("communityId", publicCommunity, "title", "Who may vote here already?", "body", "Body")))
+                .at("/askQuestion/question/id").asText();
         long before = StoreInspector.eventCount(system);
+
+        assertRefused(dana, "mutation($id: ID!) { vote(input: {postId: $id, direction: UP}) { question { score } } }",
+                Map.of("id", publicQuestion), "FORBIDDEN", "MISSING_PRIVILEGE");
 
         assertRefused(alice, "mutation($id: ID!) { askQuestion(input: {communityId: $id, title: \"A valid looking title\", body: \"b\"}) { question { id } } }",
                 Map.of("id", globalId("Community", "no-such-community")), "NOT_FOUND", "UNKNOWN_COMMUNITY");
@@ -173,7 +184,6 @@ class SliceIT {
                 Map.of("id", bobsAnswerId), "FORBIDDEN", "OWN_POST");
         assertRefused(bob, "mutation($id: ID!) { acceptAnswer(input: {answerId: $id}) { answer { id } } }",
                 Map.of("id", chensAnswerId), "FORBIDDEN", "NOT_THE_ASKER");
-        String dana = api.signIn("dana", "Dana Diaz");
         assertRefused(dana, "mutation($id: ID!) { postAnswer(input: {questionId: $id, body: \"I am not a member\"}) { answer { id } } }",
                 Map.of("id", questionId), "FORBIDDEN", "NOT_A_MEMBER");
         assertRefused(null, "mutation($id: ID!) { joinCommunity(input: {communityId: $id}) { community { id } } }",
@@ -201,7 +211,7 @@ class SliceIT {
     @Order(5)
     void droppingTheReadDatabaseAndRestartingTheQueryServiceRebuildsTheSameReadModels() {
         Map<String, List<Document>> models = StoreInspector.readModels(system);
-        assertThat(models.get("questions")).hasSize(5);
+        assertThat(models.get("questions")).hasSize(6);
 
         system.stop(Service.QUERY);
         StoreInspector.dropReadDatabase(system);
@@ -211,6 +221,28 @@ class SliceIT {
         awaitReadModels(models);
         assertThat(StoreInspector.readModels(system)).isEqualTo(models);
         assertReadBack();
+    }
+
+    @Test
+    @Order(6)
+    void theSameMutationSentTwiceWithOneIdempotencyKeyWritesOneSetOfEvents() {
+        String ask = """
+                mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } clientMutationId } }""";
+        Map<String, Object> input = Map.of("communityId", communityId, "title", "Is this question asked only once?",
+                "body", "The network dropped the first answer.", "idempotencyKey", "ask-2026-11-25-1");
+        long before = StoreInspector.eventCount(system);
+
+        JsonNode first = api.data(alice, ask, Map.of("input", input)).at("/askQuestion/question");
+        long afterFirst = StoreInspector.eventCount(system);
+        JsonNode retry = api.data(alice, ask, Map.of("input", input)).at("/askQuestion/question");
+
+        assertThat(afterFirst).isEqualTo(before + 1);
+        assertThat(StoreInspector.eventCount(system)).isEqualTo(afterFirst);
+        assertThat(retry).isEqualTo(first);
+        // another member's key is theirs alone
+        JsonNode bobs = api.data(bob, ask, Map.of("input", input)).at("/askQuestion/question");
+        assertThat(bobs.get("id").asText()).isNotEqualTo(first.get("id").asText());
+        assertThat(StoreInspector.eventCount(system)).isEqualTo(afterFirst + 1);
     }
 
     private void awaitReadModels(Map<String, List<Document>> expected) {

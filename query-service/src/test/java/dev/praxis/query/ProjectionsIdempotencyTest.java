@@ -119,7 +119,7 @@ class ProjectionsIdempotencyTest {
     private static List<EventMessage<?>> history() {
         Instant t = Instant.parse("2026-03-01T10:00:00Z");
         return List.of(
-                GenericEventMessage.asEventMessage(new CommunityCreated("c1", "Java Practitioners", "JVM", "alice", t)),
+                GenericEventMessage.asEventMessage(new CommunityCreated("c1", "Java Practitioners", "JVM", null, "alice", t)),
                 GenericEventMessage.asEventMessage(new MemberJoinedCommunity("c1", "alice", "Alice", CommunityRole.OWNER, "alice", t)),
                 GenericEventMessage.asEventMessage(new MemberJoinedCommunity("c1", "bob", "Bob", CommunityRole.MEMBER, "bob", t.plusSeconds(1))),
                 GenericEventMessage.asEventMessage(new MemberJoinedCommunity("c1", "chen", "Chen", CommunityRole.MEMBER, "chen", t.plusSeconds(2))),

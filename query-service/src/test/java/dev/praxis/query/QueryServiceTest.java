@@ -85,7 +85,7 @@ class QueryServiceTest {
         String community = "c-" + UUID.randomUUID();
         String question = "q-" + UUID.randomUUID();
         Instant t = Instant.parse("2026-04-01T12:00:00Z");
-        append(community, new CommunityCreated(community, "Kotlin Guild", null, "alice", t));
+        append(community, new CommunityCreated(community, "Kotlin Guild", null, null, "alice", t));
         append(community, new MemberJoinedCommunity(community, "alice", "Alice", CommunityRole.OWNER, "alice", t));
         append(community, new MemberJoinedCommunity(community, "bob", "Bob", CommunityRole.MEMBER, "bob", t));
         append(question, new QuestionAsked(question, community, "Coroutines or virtual threads?", "Which one?", List.of("kotlin"), "alice", t));
@@ -136,7 +136,7 @@ class QueryServiceTest {
     void pagesStayStableWhileNewQuestionsArrive() throws Exception {
         String community = "c-" + UUID.randomUUID();
         Instant t = Instant.parse("2026-05-01T12:00:00Z");
-        append(community, new CommunityCreated(community, "Paging Guild", null, "alice", t));
+        append(community, new CommunityCreated(community, "Paging Guild", null, null, "alice", t));
         append(community, new MemberJoinedCommunity(community, "alice", "Alice", CommunityRole.OWNER, "alice", t));
         long position = 0;
         for (int i = 0; i < 5; i++) {
@@ -159,7 +159,7 @@ class QueryServiceTest {
     void droppingTheReadDatabaseRebuildsTheSameReadModels() throws Exception {
         String community = "c-" + UUID.randomUUID();
         Instant t = Instant.parse("2026-06-01T12:00:00Z");
-        append(community, new CommunityCreated(community, "Rebuild Guild", null, "rita", t));
+        append(community, new CommunityCreated(community, "Rebuild Guild", null, null, "rita", t));
         append(community, new MemberJoinedCommunity(community, "rita", "Rita", CommunityRole.OWNER, "rita", t));
         append(community, new MemberJoinedCommunity(community, "chen", "Chen", CommunityRole.MEMBER, "chen", t));
         String q = "q-" + community;

@@ -19,9 +19,25 @@ public class CommandServiceClient {
      * the global position of its last event. A refusal arrives as a {@link DownstreamException}.
      */
     public CommandResult send(PraxisCommand command) {
+        return send(command, null, null);
+    }
+
+    /**
+     * As {@link #send(PraxisCommand)}, with the idempotency key that makes a retry answer the first
+     * result, and the correlation id that the command's events will carry (both optional).
+     */
+    public CommandResult send(PraxisCommand command, String idempotencyKey, String correlationId) {
         return rest.post()
                 .uri("/commands/{name}", command.getClass().getSimpleName())
                 .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    if (idempotencyKey != null) {
+                        headers.set("Idempotency-Key", idempotencyKey);
+                    }
+                    if (correlationId != null) {
+                        headers.set("X-Correlation-Id", correlationId);
+                    }
+                })
                 .body(command)
                 .retrieve()
                 .body(CommandResult.class);

@@ -1,4 +1,8 @@
 package dev.praxis.gateway.community;
 
-public record CreateCommunityInput(String name, String description, String clientMutationId) {
+import dev.praxis.api.privilege.PrivilegePreset;
+import dev.praxis.gateway.client.MutationInput;
+
+public record CreateCommunityInput(String name, String description, PrivilegePreset privilegePreset,
+                                   String idempotencyKey, String clientMutationId) implements MutationInput {
 }

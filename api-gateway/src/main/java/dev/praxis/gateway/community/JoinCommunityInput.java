@@ -1,4 +1,6 @@
 package dev.praxis.gateway.community;
 
-public record JoinCommunityInput(String communityId, String clientMutationId) {
+import dev.praxis.gateway.client.MutationInput;
+
+public record JoinCommunityInput(String communityId, String idempotencyKey, String clientMutationId) implements MutationInput {
 }

@@ -1,4 +1,6 @@
 package dev.praxis.gateway.question;
 
-public record AcceptAnswerInput(String answerId, String clientMutationId) {
+import dev.praxis.gateway.client.MutationInput;
+
+public record AcceptAnswerInput(String answerId, String idempotencyKey, String clientMutationId) implements MutationInput {
 }

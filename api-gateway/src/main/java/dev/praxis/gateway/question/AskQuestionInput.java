@@ -1,6 +1,7 @@
 package dev.praxis.gateway.question;
 
 import java.util.List;
+import dev.praxis.gateway.client.MutationInput;
 
-public record AskQuestionInput(String communityId, String title, String body, List<String> tags, String clientMutationId) {
+public record AskQuestionInput(String communityId, String title, String body, List<String> tags, String idempotencyKey, String clientMutationId) implements MutationInput {
 }

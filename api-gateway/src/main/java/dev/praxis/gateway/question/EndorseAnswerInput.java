@@ -1,4 +1,6 @@
 package dev.praxis.gateway.question;
 
-public record EndorseAnswerInput(String answerId, String note, String clientMutationId) {
+import dev.praxis.gateway.client.MutationInput;
+
+public record EndorseAnswerInput(String answerId, String note, String idempotencyKey, String clientMutationId) implements MutationInput {
 }

@@ -1,4 +1,6 @@
 package dev.praxis.gateway.question;
 
-public record PostAnswerInput(String questionId, String body, String clientMutationId) {
+import dev.praxis.gateway.client.MutationInput;
+
+public record PostAnswerInput(String questionId, String body, String idempotencyKey, String clientMutationId) implements MutationInput {
 }

@@ -8,7 +8,8 @@ import dev.praxis.api.question.CastVote;
 import dev.praxis.api.question.EndorseAnswer;
 import dev.praxis.api.question.PostAnswer;
 import dev.praxis.api.shared.PraxisCommand;
-import dev.praxis.gateway.client.CommandServiceClient;
+import dev.praxis.gateway.client.MutationInput;
+import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.MinPosition;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
@@ -17,7 +18,6 @@ import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.security.Actor;
 import graphql.GraphQLContext;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -31,28 +31,28 @@ import org.springframework.stereotype.Controller;
 @Controller
 class QuestionMutationController {
 
-    private final CommandServiceClient commands;
+    private final Mutations mutations;
     private final QueryServiceClient queries;
 
-    QuestionMutationController(CommandServiceClient commands, QueryServiceClient queries) {
-        this.commands = commands;
+    QuestionMutationController(Mutations mutations, QueryServiceClient queries) {
+        this.mutations = mutations;
         this.queries = queries;
     }
 
     @MutationMapping
     AskQuestionPayload askQuestion(@Argument AskQuestionInput input, Actor actor, GraphQLContext context) {
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
-        String questionId = UUID.randomUUID().toString();
+        String questionId = mutations.newId("question", input, actor);
         MinPosition min = send(new AskQuestion(
-                questionId, communityId, input.title(), input.body(), input.tags(), actor.id(), null), context);
+                questionId, communityId, input.title(), input.body(), input.tags(), actor.id(), null), input, actor, context);
         return new AskQuestionPayload(question(questionId, min), input.clientMutationId());
     }
 
     @MutationMapping
     PostAnswerPayload postAnswer(@Argument PostAnswerInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
-        String answerId = UUID.randomUUID().toString();
-        MinPosition min = send(new PostAnswer(questionId, answerId, input.body(), actor.id(), null), context);
+        String answerId = mutations.newId("answer", input, actor);
+        MinPosition min = send(new PostAnswer(questionId, answerId, input.body(), actor.id(), null), input, actor, context);
         return new PostAnswerPayload(answer(answerId, min), question(questionId, min), input.clientMutationId());
     }
 
@@ -61,18 +61,18 @@ class QuestionMutationController {
         GlobalId post = GlobalId.decode(input.postId(), NodeType.QUESTION, NodeType.ANSWER);
         if (post.type() == NodeType.QUESTION) {
             String questionId = post.rawId();
-            MinPosition min = send(new CastVote(questionId, questionId, input.direction(), actor.id(), null), context);
+            MinPosition min = send(new CastVote(questionId, questionId, input.direction(), actor.id(), null), input, actor, context);
             return new VotePayload(question(questionId, min), null, input.clientMutationId());
         }
         AnswerView answer = existingAnswer(post.rawId(), context);
-        MinPosition min = send(new CastVote(answer.questionId(), answer.id(), input.direction(), actor.id(), null), context);
+        MinPosition min = send(new CastVote(answer.questionId(), answer.id(), input.direction(), actor.id(), null), input, actor, context);
         return new VotePayload(question(answer.questionId(), min), answer(answer.id(), min), input.clientMutationId());
     }
 
     @MutationMapping
     AcceptAnswerPayload acceptAnswer(@Argument AcceptAnswerInput input, Actor actor, GraphQLContext context) {
         AnswerView answer = existingAnswer(GlobalId.rawId(input.answerId(), NodeType.ANSWER), context);
-        MinPosition min = send(new AcceptAnswer(answer.questionId(), answer.id(), actor.id(), null), context);
+        MinPosition min = send(new AcceptAnswer(answer.questionId(), answer.id(), actor.id(), null), input, actor, context);
         return new AcceptAnswerPayload(answer(answer.id(), min), question(answer.questionId(), min),
                 input.clientMutationId());
     }
@@ -81,13 +81,12 @@ class QuestionMutationController {
     EndorseAnswerPayload endorseAnswer(@Argument EndorseAnswerInput input, Actor actor, GraphQLContext context) {
         AnswerView answer = existingAnswer(GlobalId.rawId(input.answerId(), NodeType.ANSWER), context);
         MinPosition min = send(new EndorseAnswer(answer.questionId(), answer.id(), input.note(), actor.id(), null),
-                context);
+                input, actor, context);
         return new EndorseAnswerPayload(answer(answer.id(), min), input.clientMutationId());
     }
 
-    /** Sends the command and answers the position that the reads of this request must now reflect. */
-    private MinPosition send(PraxisCommand command, GraphQLContext context) {
-        return MinPosition.raise(context, commands.send(command).position());
+    private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
+        return mutations.send(command, input, actor, context);
     }
 
     private AnswerView existingAnswer(String answerId, GraphQLContext context) {

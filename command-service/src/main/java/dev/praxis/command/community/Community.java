@@ -8,6 +8,7 @@ import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.CreateCommunity;
 import dev.praxis.api.community.JoinCommunity;
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.privilege.PrivilegePreset;
 import dev.praxis.api.shared.Limits;
 import dev.praxis.command.shared.InputRules;
 import java.util.HashMap;
@@ -35,7 +36,8 @@ public class Community {
         String name = InputRules.requireText(command.name(), "name", Limits.COMMUNITY_NAME_MIN, Limits.COMMUNITY_NAME_MAX);
         String description = InputRules.optionalText(command.description(), "description", Limits.COMMUNITY_DESCRIPTION_MAX);
         String displayName = displayName(command.actorName(), command.actorId());
-        apply(new CommunityCreated(command.communityId(), name, description, command.actorId(), command.occurredAt()));
+        PrivilegePreset preset = command.privilegePreset() == null ? PrivilegePreset.STACK_OVERFLOW : command.privilegePreset();
+        apply(new CommunityCreated(command.communityId(), name, description, preset, command.actorId(), command.occurredAt()));
         apply(new MemberJoinedCommunity(command.communityId(), command.actorId(), displayName, CommunityRole.OWNER,
                 command.actorId(), command.occurredAt()));
     }

@@ -32,6 +32,17 @@ public class TouchedAggregates implements MessageDispatchInterceptor<EventMessag
         byCommand.put(commandId, Collections.synchronizedSet(new LinkedHashSet<>()));
     }
 
+    /** The aggregates the command touched so far, while it is being handled. */
+    public List<String> peek(String commandId) {
+        Set<String> touched = byCommand.get(commandId);
+        if (touched == null) {
+            return List.of();
+        }
+        synchronized (touched) {
+            return List.copyOf(touched);
+        }
+    }
+
     /** Stops recording for the command and answers the aggregates it touched, in order of first touch. */
     public List<String> finish(String commandId) {
         Set<String> touched = byCommand.remove(commandId);

@@ -6,6 +6,7 @@ import static dev.praxis.command.shared.CommandRejectedException.invalid;
 import static dev.praxis.command.shared.CommandRejectedException.notFound;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.praxis.api.privilege.Privilege;
 import dev.praxis.api.question.AcceptAnswer;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
@@ -18,8 +19,10 @@ import dev.praxis.api.question.PostAnswer;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.shared.Limits;
 import dev.praxis.command.community.CommunityDirectory;
+import dev.praxis.command.privilege.Privileges;
 import dev.praxis.command.shared.InputRules;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,7 +86,7 @@ public class Question {
     }
 
     @CommandHandler
-    public void handle(CastVote command, CommunityDirectory directory) {
+    public void handle(CastVote command, CommunityDirectory directory, Privileges privileges) {
         InputRules.requireId(command.postId(), "postId");
         if (command.direction() == null) {
             throw invalid("MISSING_DIRECTION", "A vote needs a direction, UP or DOWN.");
@@ -97,6 +100,8 @@ public class Question {
             throw forbidden("OWN_POST", "You cannot vote on your own post.");
         }
         requireMember(directory, communityId, command.actorId());
+        privileges.require(communityId, command.actorId(),
+                command.direction() == VoteDirection.UP ? Privilege.UPVOTE : Privilege.DOWNVOTE);
         if (voters.getOrDefault(command.postId(), Set.of()).contains(command.actorId())) {
             throw conflict("ALREADY_VOTED", "You have already voted on this post.");
         }

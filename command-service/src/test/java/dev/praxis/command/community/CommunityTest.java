@@ -5,6 +5,7 @@ import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.CreateCommunity;
 import dev.praxis.api.community.JoinCommunity;
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.privilege.PrivilegePreset;
 import dev.praxis.command.shared.CommandRejectedException;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -26,26 +27,35 @@ class CommunityTest {
     @Test
     void creatingACommunityMakesTheFounderItsOwner() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCommunity("c1", "  Java Practitioners ", "JVM people", "alice", "Alice Adams", T0))
+                .when(new CreateCommunity("c1", "  Java Practitioners ", "JVM people", null, "alice", "Alice Adams", T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
-                        new CommunityCreated("c1", "Java Practitioners", "JVM people", "alice", T0),
+                        new CommunityCreated("c1", "Java Practitioners", "JVM people", PrivilegePreset.STACK_OVERFLOW, "alice", T0),
                         new MemberJoinedCommunity("c1", "alice", "Alice Adams", CommunityRole.OWNER, "alice", T0));
+    }
+
+    @Test
+    void aCommunityMayChooseTheTeamPreset() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCommunity("c1", "Platform Team", null, PrivilegePreset.TEAM, "alice", "Alice", T0))
+                .expectEvents(
+                        new CommunityCreated("c1", "Platform Team", null, PrivilegePreset.TEAM, "alice", T0),
+                        new MemberJoinedCommunity("c1", "alice", "Alice", CommunityRole.OWNER, "alice", T0));
     }
 
     @Test
     void aFounderWithoutANameShowsTheirId() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCommunity("c1", "Java Practitioners", null, "alice", " ", T0))
+                .when(new CreateCommunity("c1", "Java Practitioners", null, null, "alice", " ", T0))
                 .expectEvents(
-                        new CommunityCreated("c1", "Java Practitioners", null, "alice", T0),
+                        new CommunityCreated("c1", "Java Practitioners", null, PrivilegePreset.STACK_OVERFLOW, "alice", T0),
                         new MemberJoinedCommunity("c1", "alice", "alice", CommunityRole.OWNER, "alice", T0));
     }
 
     @Test
     void aCommunityNeedsAName() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCommunity("c1", "  ", null, "alice", "Alice", T0))
+                .when(new CreateCommunity("c1", "  ", null, null, "alice", "Alice", T0))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("The name must not be empty.")
                 .expectNoEvents();
@@ -54,11 +64,11 @@ class CommunityTest {
     @Test
     void aCommunityNameHasBounds() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCommunity("c1", "ab", null, "alice", "Alice", T0))
+                .when(new CreateCommunity("c1", "ab", null, null, "alice", "Alice", T0))
                 .expectException(CommandRejectedException.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateCommunity("c1", "x".repeat(81), null, "alice", "Alice", T0))
+                .when(new CreateCommunity("c1", "x".repeat(81), null, null, "alice", "Alice", T0))
                 .expectException(CommandRejectedException.class)
                 .expectNoEvents();
     }
@@ -66,7 +76,7 @@ class CommunityTest {
     @Test
     void aCommunityNeedsAnId() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCommunity(null, "Java Practitioners", null, "alice", "Alice", T0))
+                .when(new CreateCommunity(null, "Java Practitioners", null, null, "alice", "Alice", T0))
                 .expectException(CommandRejectedException.class)
                 .expectNoEvents();
     }
@@ -96,6 +106,6 @@ class CommunityTest {
     }
 
     private static CommunityCreated created() {
-        return new CommunityCreated("c1", "Java Practitioners", null, "alice", T0);
+        return new CommunityCreated("c1", "Java Practitioners", null, PrivilegePreset.STACK_OVERFLOW, "alice", T0);
     }
 }

@@ -38,7 +38,9 @@ class QuestionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Question.class);
         fixture.registerInjectableResource(new InMemoryCommunityDirectory()
-                .withMember("c1", "alice").withMember("c1", "bob").withMember("c1", "chen"));
+                .withMember("c1", "alice").withMember("c1", "bob").withMember("c1", "chen").withMember("c1", "newbie"));
+        fixture.registerInjectableResource(new FixedPrivileges()
+                .with("alice", 1_000).with("bob", 1_000).with("chen", 1_000).with("newbie", 15));
     }
 
     private static QuestionAsked asked() {
@@ -203,6 +205,22 @@ class QuestionTest {
         @Test
         void aVoteNeedsADirection() {
             rejected(fixture.given(asked()).when(new CastVote("q1", "q1", null, "bob", T1)), "A vote needs a direction, UP or DOWN.");
+        }
+
+        @Test
+        void upvotingNeedsFifteenReputation() {
+            fixture.given(asked())
+                    .when(new CastVote("q1", "q1", UP, "newbie", T1))
+                    .expectEvents(new VoteCast("q1", "q1", PostKind.QUESTION, "c1", "alice", UP, "newbie", T1));
+        }
+
+        @Test
+        void downvotingNeedsMoreReputationThanANewcomerHas() {
+            fixture.given(asked())
+                    .when(new CastVote("q1", "q1", DOWN, "newbie", T1))
+                    .expectException(CommandRejectedException.class)
+                    .expectExceptionMessage("You need 125 reputation.")
+                    .expectNoEvents();
         }
 
         @Test

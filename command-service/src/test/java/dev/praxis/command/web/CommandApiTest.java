@@ -101,12 +101,79 @@ class CommandApiTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstResultAndWritesNothing() throws Exception {
+        String body = """
+                {"communityId": "%s", "actorId": "dora", "actorName": "Dora"}""".formatted(communityId);
+        JsonNode first = JSON.readTree(send("JoinCommunity", body, "join-dora-1").body());
+        long after = eventCount();
+        HttpResponse<String> again = send("JoinCommunity", body, "join-dora-1");
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body())).isEqualTo(first);
+        assertThat(eventCount()).isEqualTo(after);
+        assertRefused("CreateCommunity", """
+                {"communityId": "%s", "name": "Another one", "actorId": "dora"}""".formatted(UUID.randomUUID()),
+                "join-dora-1", 409, "CONFLICT", "IDEMPOTENCY_KEY_REUSED");
+        assertThat(eventCount()).isEqualTo(after);
+    }
+
+    @Test
+    void everyEventCarriesCorrelationAndCausation() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/commands/JoinCommunity"))
+                .header("Content-Type", "application/json").header("X-Correlation-Id", "request-42")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"communityId": "%s", "actorId": "erin"}""".formatted(communityId))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode metaData = JSON.readTree(jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry ORDER BY global_index DESC LIMIT 1", String.class));
+        assertThat(metaData.get("correlationId").asText()).isEqualTo("request-42");
+        assertThat(metaData.get("causationId").asText()).isNotBlank().isNotEqualTo("request-42");
+    }
+
+    @Test
+    void privilegesFollowTheReputationEarnedInTheCommunity() throws Exception {
+        post("JoinCommunity", """
+                {"communityId": "%s", "actorId": "finn"}""".formatted(communityId));
+        String questionId = UUID.randomUUID().toString();
+        post("AskQuestion", """
+                {"questionId": "%s", "communityId": "%s", "title": "Who can vote in a new community?",
+                 "body": "Details.", "actorId": "alice"}""".formatted(questionId, communityId));
+        long before = eventCount();
+
+        assertRefused("CastVote", """
+                {"questionId": "%s", "postId": "%s", "direction": "UP", "actorId": "finn"}""".formatted(questionId, questionId),
+                null, 403, "FORBIDDEN", "MISSING_PRIVILEGE");
+        assertThat(eventCount()).isEqualTo(before);
+
+        // the owner holds every privilege: an upvote and an accept give finn 1 + 10 + 15, enough to vote up
+        String answerId = UUID.randomUUID().toString();
+        post("PostAnswer", """
+                {"questionId": "%s", "answerId": "%s", "body": "Members with 15 reputation.", "actorId": "finn"}"""
+                .formatted(questionId, answerId));
+        post("CastVote", """
+                {"questionId": "%s", "postId": "%s", "direction": "UP", "actorId": "alice"}""".formatted(questionId, answerId));
+        post("AcceptAnswer", """
+                {"questionId": "%s", "answerId": "%s", "actorId": "alice"}""".formatted(questionId, answerId));
+        post("CastVote", """
+                {"questionId": "%s", "postId": "%s", "direction": "UP", "actorId": "finn"}""".formatted(questionId, questionId));
+        assertThat(jdbc.queryForObject("SELECT points FROM member_reputation WHERE community_id = ? AND member_id = ?",
+                Long.class, communityId, "finn")).isEqualTo(25L);
+    }
+
     private long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     private void assertRefused(String command, String body, int status, String kind, String code) throws Exception {
-        HttpResponse<String> response = send(command, body);
+        assertRefused(command, body, null, status, kind, code);
+    }
+
+    private void assertRefused(String command, String body, String idempotencyKey, int status, String kind, String code)
+            throws Exception {
+        HttpResponse<String> response = send(command, body, idempotencyKey);
         assertThat(response.statusCode()).as(command + " " + body).isEqualTo(status);
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("kind").asText()).isEqualTo(kind);
@@ -121,8 +188,16 @@ class CommandApiTest {
     }
 
     private HttpResponse<String> send(String command, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/commands/" + command))
+        return send(command, body, null);
+    }
+
+    private HttpResponse<String> send(String command, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/commands/" + command))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

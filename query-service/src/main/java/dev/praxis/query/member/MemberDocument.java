@@ -2,6 +2,7 @@ package dev.praxis.query.member;
 
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.query.MemberView;
+import dev.praxis.api.reputation.DefaultReputationRules;
 import dev.praxis.api.query.MembershipView;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ record MemberDocument(
         Map<String, Membership> memberships) {
 
     static final String COLLECTION = "members";
-    static final int BASE_REPUTATION = 1;
+    static final int BASE_REPUTATION = DefaultReputationRules.BASE_REPUTATION;
 
     /** {@code points} is absent until the member earns or loses some in the community. */
     record Membership(String communityId, CommunityRole role, Instant joinedAt, Long points) {

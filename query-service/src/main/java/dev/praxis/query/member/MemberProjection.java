@@ -8,6 +8,7 @@ import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.reputation.DefaultReputationRules;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,19 +41,19 @@ public class MemberProjection {
 
     @EventHandler
     void on(VoteCast event, EventMessage<?> message) {
-        earn(event.postAuthorId(), event.communityId(), ReputationRules.forVoteReceived(event.direction()), message);
+        earn(event.postAuthorId(), event.communityId(), DefaultReputationRules.forVoteReceived(event.direction()), message);
     }
 
     @EventHandler
     void on(AnswerAccepted event, EventMessage<?> message) {
         earn(event.answerAuthorId(), event.communityId(),
-                ReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
+                DefaultReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
     }
 
     @EventHandler
     void on(AnswerAcceptanceWithdrawn event, EventMessage<?> message) {
         earn(event.answerAuthorId(), event.communityId(),
-                -ReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
+                -DefaultReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
     }
 
     private void earn(String memberId, String communityId, int points, EventMessage<?> cause) {
