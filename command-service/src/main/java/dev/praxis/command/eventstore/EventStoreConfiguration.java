@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -30,6 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The schema of V1__event_store.sql, in snake_case. */
     public static final EventSchema SCHEMA = EventSchema.builder()
@@ -70,9 +72,15 @@ public class EventStoreConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * Recognises a clash on (aggregate, sequence number), the sign of a concurrent write to the same
+     * aggregate, by PostgreSQL's SQL state for unique violations: Axon then raises a
+     * ConcurrencyException, which the command gateway retries. (Axon's JdbcSQLErrorCodesResolver
+     * looks for SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws.)
+     */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean
