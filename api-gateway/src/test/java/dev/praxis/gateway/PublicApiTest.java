@@ -1,5 +1,6 @@
 package dev.praxis.gateway;
 
+import dev.praxis.api.community.CommunityVisibility;
 import static dev.praxis.gateway.testing.GraphQlErrors.single;
 import static dev.praxis.gateway.testing.Views.answer;
 import static dev.praxis.gateway.testing.Views.community;
@@ -192,7 +193,7 @@ class PublicApiTest {
     void connectionsPassTheQueryServicesCursorsThrough() {
         for (int i = 1; i <= 3; i++) {
             backend.add(new CommunityView("c" + i, "Community " + i, null, "m1",
-                    Views.T0.plusSeconds(i), 1, 0));
+                    Views.T0.plusSeconds(i), 1, 0, CommunityVisibility.PUBLIC));
         }
 
         graphQl.document("{ communities(first: 2) { totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }")

@@ -1,9 +1,11 @@
 package dev.praxis.gateway.client;
 
 import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommunityMemberView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.MembershipRequestView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
 import java.net.URI;
@@ -154,5 +156,38 @@ public class QueryServiceClient {
             uri.queryParam("minPosition", min.value());
         }
         return uri.build(variables);
+    }
+
+    private static final ParameterizedTypeReference<Page<CommunityMemberView>> COMMUNITY_MEMBER_PAGE =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<Page<MembershipRequestView>> MEMBERSHIP_REQUEST_PAGE =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /** The members of one community with role and status, newest first. */
+    public Page<CommunityMemberView> communityMembers(String communityId, int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities/{id}/members"), first, after, min, Map.of("id", communityId)))
+                .retrieve()
+                .body(COMMUNITY_MEMBER_PAGE);
+    }
+
+    /** One member of one community; empty when they are not (or no longer) listed there. */
+    public Optional<CommunityMemberView> communityMember(String communityId, String memberId, MinPosition min) {
+        return findOne(() -> rest.get()
+                .uri(uri -> build(uri.path("/communities/{id}/members/{memberId}"), min,
+                        Map.of("id", communityId, "memberId", memberId)))
+                .retrieve()
+                .body(CommunityMemberView.class));
+    }
+
+    /** The pending requests to join one community, newest first. */
+    public Page<MembershipRequestView> membershipRequests(String communityId, int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities/{id}/membership-requests"), first, after, min,
+                        Map.of("id", communityId)))
+                .retrieve()
+                .body(MEMBERSHIP_REQUEST_PAGE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.praxis.gateway.testing;
 
+import dev.praxis.api.community.CommunityVisibility;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.query.AnswerView;
 import dev.praxis.api.query.CommunityView;
@@ -19,7 +20,7 @@ public final class Views {
     }
 
     public static CommunityView community(String id, String name, String createdBy) {
-        return new CommunityView(id, name, "All about " + name, createdBy, T0, 3, 0);
+        return new CommunityView(id, name, "All about " + name, createdBy, T0, 3, 0, CommunityVisibility.PUBLIC);
     }
 
     public static MemberView member(String id, String displayName, MembershipView... memberships) {

@@ -1,6 +1,7 @@
 package dev.praxis.command.community;
 
 import dev.praxis.api.community.CommunityRole;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,11 @@ public interface CommunityDirectory {
 
     /** The member's role in the community, empty when they are not a member. */
     Optional<CommunityRole> roleOf(String communityId, String memberId);
+
+    /**
+     * Why the member may not write in the community at {@code now} (a suspension or a ban that has
+     * not ended), empty when nothing blocks them. A ban outranks a suspension. Writers check it
+     * before membership, since a banned member is no member any more.
+     */
+    Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now);
 }

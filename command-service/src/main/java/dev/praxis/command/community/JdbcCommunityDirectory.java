@@ -2,7 +2,16 @@ package dev.praxis.command.community;
 
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.community.MemberLeftCommunity;
+import dev.praxis.api.community.MemberRoleChanged;
+import dev.praxis.api.community.MemberStatus;
+import dev.praxis.api.community.MemberSuspended;
+import dev.praxis.api.community.MemberUnbanned;
+import dev.praxis.api.community.SuspensionLifted;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -52,5 +61,64 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
                 INSERT INTO community_membership (community_id, member_id, role) VALUES (?, ?, ?)
                 ON CONFLICT (community_id, member_id) DO UPDATE SET role = EXCLUDED.role""",
                 event.communityId(), event.memberId(), event.role().name());
+    }
+
+    @Override
+    public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
+        return jdbc.query("""
+                        SELECT sanction, until FROM community_sanction
+                        WHERE community_id = ? AND member_id = ? AND (until IS NULL OR until > ?)
+                        ORDER BY CASE sanction WHEN 'BANNED' THEN 0 ELSE 1 END""",
+                        (rs, row) -> new WriteBlock(MemberStatus.valueOf(rs.getString(1)),
+                                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
+                        communityId, memberId, Timestamp.from(now))
+                .stream().findFirst();
+    }
+
+    @EventHandler
+    void on(MemberLeftCommunity event) {
+        jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
+                event.communityId(), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberRoleChanged event) {
+        jdbc.update("UPDATE community_membership SET role = ? WHERE community_id = ? AND member_id = ?",
+                event.role().name(), event.communityId(), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberSuspended event) {
+        sanction(event.communityId(), event.memberId(), MemberStatus.SUSPENDED, event.until(), event.reason());
+    }
+
+    @EventHandler
+    void on(SuspensionLifted event) {
+        lift(event.communityId(), event.memberId(), MemberStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(MemberBanned event) {
+        jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
+                event.communityId(), event.memberId());
+        lift(event.communityId(), event.memberId(), MemberStatus.SUSPENDED);
+        sanction(event.communityId(), event.memberId(), MemberStatus.BANNED, event.until(), event.reason());
+    }
+
+    @EventHandler
+    void on(MemberUnbanned event) {
+        lift(event.communityId(), event.memberId(), MemberStatus.BANNED);
+    }
+
+    private void sanction(String communityId, String memberId, MemberStatus sanction, Instant until, String reason) {
+        jdbc.update("""
+                INSERT INTO community_sanction (community_id, member_id, sanction, until, reason) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (community_id, member_id, sanction) DO UPDATE SET until = EXCLUDED.until, reason = EXCLUDED.reason""",
+                communityId, memberId, sanction.name(), until == null ? null : Timestamp.from(until), reason);
+    }
+
+    private void lift(String communityId, String memberId, MemberStatus sanction) {
+        jdbc.update("DELETE FROM community_sanction WHERE community_id = ? AND member_id = ? AND sanction = ?",
+                communityId, memberId, sanction.name());
     }
 }

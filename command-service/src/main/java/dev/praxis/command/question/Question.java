@@ -183,6 +183,9 @@ public class Question {
     }
 
     private static void requireMember(CommunityDirectory directory, String communityId, String memberId) {
+        directory.writeBlock(communityId, memberId, java.time.Instant.now()).ifPresent(block -> {
+            throw forbidden(block.status().name(), block.describe());
+        });
         if (directory.roleOf(communityId, memberId).isEmpty()) {
             throw forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
         }

@@ -1,7 +1,10 @@
 package dev.praxis.command.question;
 
 import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.community.MemberStatus;
 import dev.praxis.command.community.CommunityDirectory;
+import dev.praxis.command.community.WriteBlock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +13,19 @@ import java.util.Optional;
 class InMemoryCommunityDirectory implements CommunityDirectory {
 
     private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
+    private final Map<String, WriteBlock> blocks = new HashMap<>();
 
     InMemoryCommunityDirectory withMember(String communityId, String memberId) {
         members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, CommunityRole.MEMBER);
+        return this;
+    }
+
+    /** A suspension or ban of the member in the community (a ban removes the membership, as the directory does). */
+    InMemoryCommunityDirectory withBlock(String communityId, String memberId, MemberStatus status, Instant until) {
+        if (status == MemberStatus.BANNED) {
+            members.getOrDefault(communityId, new HashMap<>()).remove(memberId);
+        }
+        blocks.put(communityId + "/" + memberId, new WriteBlock(status, until));
         return this;
     }
 
@@ -24,5 +37,11 @@ class InMemoryCommunityDirectory implements CommunityDirectory {
     @Override
     public Optional<CommunityRole> roleOf(String communityId, String memberId) {
         return Optional.ofNullable(members.getOrDefault(communityId, Map.of()).get(memberId));
+    }
+
+    @Override
+    public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
+        return Optional.ofNullable(blocks.get(communityId + "/" + memberId))
+                .filter(block -> block.until() == null || block.until().isAfter(now));
     }
 }

@@ -1,5 +1,6 @@
 package dev.praxis.api.query;
 
+import dev.praxis.api.community.CommunityVisibility;
 import java.time.Instant;
 
 public record CommunityView(
@@ -9,5 +10,6 @@ public record CommunityView(
         String createdBy,
         Instant createdAt,
         long memberCount,
-        long questionCount) {
+        long questionCount,
+        CommunityVisibility visibility) {
 }

@@ -5,7 +5,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.api.community.CommunityCreated;
+import dev.praxis.api.community.CommunityDescriptionChanged;
+import dev.praxis.api.community.CommunityVisibilityChanged;
+import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.community.MemberLeftCommunity;
 import dev.praxis.api.question.QuestionAsked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,6 +45,32 @@ public class CommunityProjection {
     void on(MemberJoinedCommunity event, EventMessage<?> message) {
         applyOnce(mongo, CommunityDocument.COLLECTION, event.communityId(), message.getIdentifier(),
                 new Update().inc("memberCount", 1L));
+    }
+
+    @EventHandler
+    void on(MemberLeftCommunity event, EventMessage<?> message) {
+        applyOnce(mongo, CommunityDocument.COLLECTION, event.communityId(), message.getIdentifier(),
+                new Update().inc("memberCount", -1L));
+    }
+
+    @EventHandler
+    void on(MemberBanned event, EventMessage<?> message) {
+        if (event.wasMember()) {
+            applyOnce(mongo, CommunityDocument.COLLECTION, event.communityId(), message.getIdentifier(),
+                    new Update().inc("memberCount", -1L));
+        }
+    }
+
+    @EventHandler
+    void on(CommunityVisibilityChanged event) {
+        mongo.updateFirst(query(where("_id").is(event.communityId())), new Update().set("visibility", event.visibility()),
+                CommunityDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(CommunityDescriptionChanged event) {
+        mongo.updateFirst(query(where("_id").is(event.communityId())), new Update().set("description", event.description()),
+                CommunityDocument.COLLECTION);
     }
 
     @EventHandler

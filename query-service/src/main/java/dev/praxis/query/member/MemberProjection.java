@@ -4,7 +4,10 @@ import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.community.MemberLeftCommunity;
+import dev.praxis.api.community.MemberRoleChanged;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.VoteCast;
@@ -37,6 +40,28 @@ public class MemberProjection {
                 .set(membership + ".role", event.role())
                 .set(membership + ".joinedAt", event.occurredAt())
                 .setOnInsert("points", 0L), MemberDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(MemberRoleChanged event) {
+        mongo.updateFirst(query(where("_id").is(event.memberId())),
+                new Update().set("memberships." + event.communityId() + ".role", event.role()), MemberDocument.COLLECTION);
+    }
+
+    /** A former membership keeps its points (reputation survives a return) but no role: it is not listed. */
+    @EventHandler
+    void on(MemberLeftCommunity event) {
+        endMembership(event.memberId(), event.communityId());
+    }
+
+    @EventHandler
+    void on(MemberBanned event) {
+        endMembership(event.memberId(), event.communityId());
+    }
+
+    private void endMembership(String memberId, String communityId) {
+        mongo.updateFirst(query(where("_id").is(memberId)),
+                new Update().unset("memberships." + communityId + ".role"), MemberDocument.COLLECTION);
     }
 
     @EventHandler
