@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.member.ProfileUpdated;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.VoteCast;
@@ -37,6 +38,13 @@ public class MemberProjection {
                 .set(membership + ".role", event.role())
                 .set(membership + ".joinedAt", event.occurredAt())
                 .setOnInsert("points", 0L), MemberDocument.COLLECTION);
+    }
+
+    /** A member who set a profile is shown under its display name, joined or not. */
+    @EventHandler
+    void on(ProfileUpdated event) {
+        mongo.upsert(query(where("_id").is(event.memberId())), new Update()
+                .set("profileName", event.displayName()), MemberDocument.COLLECTION);
     }
 
     @EventHandler
