@@ -44,7 +44,10 @@ final class StoreInspector {
                     d.remove("_appliedEvents");
                     documents.add(d);
                 });
-                dump.put(name, documents);
+                if (!documents.isEmpty()) {
+                    // an empty collection (one whose indexes were declared, say) holds no read model
+                    dump.put(name, documents);
+                }
             }
             return dump;
         }

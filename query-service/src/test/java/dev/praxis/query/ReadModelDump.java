@@ -25,7 +25,10 @@ public final class ReadModelDump {
                 d.remove(AppliedEvents.FIELD);
                 documents.add(d);
             });
-            dump.put(name, documents);
+            if (!documents.isEmpty()) {
+                // an empty collection (one whose indexes were declared, say) holds no read model
+                dump.put(name, documents);
+            }
         }
         return dump;
     }

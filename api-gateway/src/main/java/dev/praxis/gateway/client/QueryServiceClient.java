@@ -7,7 +7,10 @@ import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.MembershipRequestView;
 import dev.praxis.api.query.Page;
+import dev.praxis.api.query.ProfileView;
 import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.query.TagView;
+import dev.praxis.api.tag.TagIds;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
@@ -189,5 +192,41 @@ public class QueryServiceClient {
                         Map.of("id", communityId)))
                 .retrieve()
                 .body(MEMBERSHIP_REQUEST_PAGE);
+    }
+
+    // Members' profiles and tags
+
+    private static final ParameterizedTypeReference<List<ProfileView>> PROFILES = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<TagView>> TAGS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Page<TagView>> TAG_PAGE = new ParameterizedTypeReference<>() {
+    };
+
+    /** The profiles of the members, by member id; a member without a profile has an empty one. */
+    public Map<String, ProfileView> profilesById(Collection<String> ids, MinPosition min) {
+        return batch("/profiles/batch", ids, min, PROFILES, ProfileView::memberId);
+    }
+
+    /** The tags of one community, newest first. */
+    public Page<TagView> tagsOf(String communityId, int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities/{id}/tags"), first, after, min, Map.of("id", communityId)))
+                .retrieve()
+                .body(TAG_PAGE);
+    }
+
+    /** A tag by community and name (a synonym's name finds its master). */
+    public Optional<TagView> tag(String communityId, String name, MinPosition min) {
+        return findOne(() -> rest.get()
+                .uri(uri -> build(uri.path("/tags").queryParam("communityId", "{communityId}").queryParam("name", "{name}"),
+                        min, Map.of("communityId", communityId, "name", name)))
+                .retrieve()
+                .body(TagView.class));
+    }
+
+    /** Tags by their ids ({@code TagIds.of(communityId, name)}). */
+    public Map<String, TagView> tagsById(Collection<String> ids, MinPosition min) {
+        return batch("/tags/batch", ids, min, TAGS, tag -> TagIds.of(tag.communityId(), tag.name()));
     }
 }

@@ -24,6 +24,8 @@ import dev.praxis.api.shared.Limits;
 import dev.praxis.command.community.CommunityDirectory;
 import dev.praxis.command.privilege.Privileges;
 import dev.praxis.command.shared.InputRules;
+import dev.praxis.command.tag.TagDirectory;
+import dev.praxis.command.tag.TagUsage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +62,7 @@ public class Question {
     }
 
     @CommandHandler
-    public Question(AskQuestion command, CommunityDirectory directory) {
+    public Question(AskQuestion command, CommunityDirectory directory, Privileges privileges, TagDirectory tagDirectory) {
         InputRules.requireId(command.questionId(), "questionId");
         InputRules.requireId(command.communityId(), "communityId");
         String title = InputRules.requireText(command.title(), "title", Limits.TITLE_MIN, Limits.TITLE_MAX);
@@ -70,6 +72,7 @@ public class Question {
             throw notFound("UNKNOWN_COMMUNITY", "There is no community with id " + command.communityId() + ".");
         }
         requireMember(directory, command.communityId(), command.actorId());
+        tags = TagUsage.resolve(tags, command.communityId(), command.actorId(), tagDirectory, privileges);
         apply(new QuestionAsked(command.questionId(), command.communityId(), title, body, tags,
                 command.actorId(), command.occurredAt()));
     }

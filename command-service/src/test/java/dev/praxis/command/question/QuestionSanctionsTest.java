@@ -15,6 +15,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.CustomTypeSafeMatcher;
+import dev.praxis.command.tag.InMemoryTagDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,7 @@ class QuestionSanctionsTest {
                 .withBlock("c1", "bea", MemberStatus.BANNED, null)
                 .withBlock("c1", "pat", MemberStatus.SUSPENDED, past));
         fixture.registerInjectableResource(new FixedPrivileges().with("sam", 1_000).with("pat", 1_000));
+        fixture.registerInjectableResource(new InMemoryTagDirectory());
     }
 
     @Test

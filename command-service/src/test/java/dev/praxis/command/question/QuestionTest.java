@@ -16,6 +16,7 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.command.shared.CommandRejectedException;
+import dev.praxis.command.tag.InMemoryTagDirectory;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,7 @@ class QuestionTest {
                 .withMember("c1", "alice").withMember("c1", "bob").withMember("c1", "chen").withMember("c1", "newbie"));
         fixture.registerInjectableResource(new FixedPrivileges()
                 .with("alice", 1_000).with("bob", 1_000).with("chen", 1_000).with("newbie", 15));
+        fixture.registerInjectableResource(new InMemoryTagDirectory().withTag("c1", "axon").withTag("c1", "event-sourcing"));
     }
 
     private static QuestionAsked asked() {

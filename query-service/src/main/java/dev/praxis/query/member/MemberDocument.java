@@ -18,6 +18,8 @@ import org.springframework.data.annotation.Id;
 record MemberDocument(
         @Id String id,
         String displayName,
+        /** the name the member set in their profile; it wins over the name they joined with */
+        String profileName,
         Long points,
         Map<String, Membership> memberships) {
 
@@ -34,7 +36,8 @@ record MemberDocument(
                 .sorted(Comparator.comparing(Membership::joinedAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(m -> new MembershipView(m.communityId(), m.role(), reputation(m.points()), m.joinedAt()))
                 .toList();
-        return new MemberView(id, displayName == null ? id : displayName, reputation(points), views);
+        String name = profileName != null ? profileName : displayName;
+        return new MemberView(id, name == null ? id : name, reputation(points), views);
     }
 
     private static int reputation(Long points) {

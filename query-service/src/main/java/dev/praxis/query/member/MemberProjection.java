@@ -8,6 +8,7 @@ import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.community.MemberLeftCommunity;
 import dev.praxis.api.community.MemberRoleChanged;
+import dev.praxis.api.member.ProfileUpdated;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.VoteCast;
@@ -40,6 +41,13 @@ public class MemberProjection {
                 .set(membership + ".role", event.role())
                 .set(membership + ".joinedAt", event.occurredAt())
                 .setOnInsert("points", 0L), MemberDocument.COLLECTION);
+    }
+
+    /** A member who set a profile is shown under its display name, joined or not. */
+    @EventHandler
+    void on(ProfileUpdated event) {
+        mongo.upsert(query(where("_id").is(event.memberId())), new Update()
+                .set("profileName", event.displayName()), MemberDocument.COLLECTION);
     }
 
     @EventHandler

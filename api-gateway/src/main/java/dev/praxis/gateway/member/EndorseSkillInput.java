@@ -1,0 +1,6 @@
+package dev.praxis.gateway.member;
+
+import dev.praxis.gateway.client.MutationInput;
+
+public record EndorseSkillInput(String memberId, String skill, String note, String idempotencyKey, String clientMutationId) implements MutationInput {
+}

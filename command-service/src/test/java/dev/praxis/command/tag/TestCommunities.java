@@ -1,0 +1,80 @@
+package dev.praxis.command.tag;
+
+import static dev.praxis.command.shared.CommandRejectedException.forbidden;
+
+import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.privilege.Privilege;
+import dev.praxis.command.community.CommunityDirectory;
+import dev.praxis.command.community.WriteBlock;
+import dev.praxis.command.privilege.Privileges;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** In-memory fakes of the community directory and of privileges (Stack Overflow's thresholds) for the tests of tags and members. */
+public final class TestCommunities {
+
+    private TestCommunities() {
+    }
+
+    public static class Directory implements CommunityDirectory {
+
+        private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
+
+        public Directory with(String communityId, String memberId, CommunityRole role) {
+            members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, role);
+            return this;
+        }
+
+        @Override
+        public boolean exists(String communityId) {
+            return members.containsKey(communityId);
+        }
+
+        @Override
+        public Optional<CommunityRole> roleOf(String communityId, String memberId) {
+            return Optional.ofNullable(members.getOrDefault(communityId, Map.of()).get(memberId));
+        }
+
+        /** Nobody is suspended or banned in these tests. */
+        @Override
+        public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
+            return Optional.empty();
+        }
+    }
+
+    public static class Reputation implements Privileges {
+
+        private final Directory directory;
+        private final Map<String, Integer> reputation = new HashMap<>();
+
+        public Reputation(Directory directory) {
+            this.directory = directory;
+        }
+
+        public Reputation with(String memberId, int points) {
+            reputation.put(memberId, points);
+            return this;
+        }
+
+        @Override
+        public int reputationOf(String communityId, String memberId) {
+            return reputation.getOrDefault(memberId, 1);
+        }
+
+        @Override
+        public boolean holds(String communityId, String memberId, Privilege privilege) {
+            CommunityRole role = directory.roleOf(communityId, memberId).orElse(null);
+            return role == CommunityRole.OWNER || role == CommunityRole.MODERATOR
+                    || reputationOf(communityId, memberId) >= privilege.stackOverflowThreshold();
+        }
+
+        @Override
+        public void require(String communityId, String memberId, Privilege privilege) {
+            if (!holds(communityId, memberId, privilege)) {
+                throw forbidden("MISSING_PRIVILEGE", "You need " + privilege.stackOverflowThreshold() + " reputation.");
+            }
+        }
+    }
+}

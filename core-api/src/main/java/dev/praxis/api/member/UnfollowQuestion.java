@@ -1,0 +1,13 @@
+package dev.praxis.api.member;
+
+import dev.praxis.api.shared.PraxisCommand;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The actor ({@code memberId}) stops following a question. */
+public record UnfollowQuestion(
+        @TargetAggregateIdentifier String memberId,
+        String questionId,
+        String actorId,
+        Instant occurredAt) implements PraxisCommand {
+}
