@@ -254,6 +254,32 @@ class CommunityMembershipIT {
                 "Max:MODERATOR:ACTIVE", "Olga:OWNER:ACTIVE");
     }
 
+    @Test
+    @Order(6)
+    void aCommunityFoundedRestrictedAdmitsNoUninvitedMember() {
+        JsonNode restricted = data("olga", """
+                mutation { createCommunity(input: {name: "Release Council", visibility: RESTRICTED}) { community { id visibility } } }""",
+                Map.of()).at("/createCommunity/community");
+        assertThat(restricted.get("visibility").asText()).isEqualTo("RESTRICTED");
+        long before = StoreInspector.eventCount(system);
+        assertRefused("mia", "mutation($c: ID!) { joinCommunity(input: {communityId: $c}) { community { id } } }",
+                Map.of("c", restricted.get("id").asText()), "FORBIDDEN", "INVITATION_REQUIRED");
+        assertThat(StoreInspector.eventCount(system)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
+    void theOwnersThresholdsGateTheCommunity() {
+        // DOWNVOTE needs 50 reputation since the owner's settings; the TEAM preset leaves UPVOTE ungated
+        String question = data("olga", ask(), Map.of("c", communityId)).at("/askQuestion/question/id").asText();
+        long before = StoreInspector.eventCount(system);
+        assertRefused("rey", "mutation($q: ID!) { vote(input: {postId: $q, direction: DOWN}) { question { score } } }",
+                Map.of("q", question), "FORBIDDEN", "MISSING_PRIVILEGE");
+        assertThat(StoreInspector.eventCount(system)).isEqualTo(before);
+        assertThat(data("rey", "mutation($q: ID!) { vote(input: {postId: $q, direction: UP}) { question { score } } }",
+                Map.of("q", question)).at("/vote/question/score").asInt()).isEqualTo(1);
+    }
+
     private static String ask() {
         return """
                 mutation($c: ID!) { askQuestion(input: {communityId: $c, title: "How do we pin the base images?", body: "Asking."}) {

@@ -32,7 +32,7 @@ class CommunityMutationController {
     CreateCommunityPayload createCommunity(@Argument CreateCommunityInput input, Actor actor, GraphQLContext context) {
         String communityId = mutations.newId("community", input, actor);
         MinPosition min = mutations.send(new CreateCommunity(communityId, input.name(), input.description(),
-                input.privilegePreset(), actor.id(), actor.displayName(), null), input, actor, context);
+                input.privilegePreset(), input.visibility(), actor.id(), actor.displayName(), null), input, actor, context);
         return new CreateCommunityPayload(queries.community(communityId, min).orElse(null), input.clientMutationId());
     }
 

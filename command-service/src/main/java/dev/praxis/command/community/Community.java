@@ -91,6 +91,10 @@ public class Community {
         apply(new CommunityCreated(command.communityId(), name, description, preset, command.actorId(), command.occurredAt()));
         apply(new MemberJoinedCommunity(command.communityId(), command.actorId(), displayName, CommunityRole.OWNER,
                 command.actorId(), command.occurredAt()));
+        if (command.visibility() != null && command.visibility() != CommunityVisibility.PUBLIC) {
+            apply(new CommunityVisibilityChanged(command.communityId(), CommunityVisibility.PUBLIC, command.visibility(),
+                    command.actorId(), command.occurredAt()));
+        }
     }
 
     @CommandHandler

@@ -2,6 +2,8 @@ package dev.praxis.command.community;
 
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.community.CommunityVisibility;
+import dev.praxis.api.community.CommunityVisibilityChanged;
 import dev.praxis.api.community.CreateCommunity;
 import dev.praxis.api.community.JoinCommunity;
 import dev.praxis.api.community.MemberJoinedCommunity;
@@ -40,6 +42,25 @@ class CommunityTest {
                 .when(new CreateCommunity("c1", "Platform Team", null, PrivilegePreset.TEAM, "alice", "Alice", T0))
                 .expectEvents(
                         new CommunityCreated("c1", "Platform Team", null, PrivilegePreset.TEAM, "alice", T0),
+                        new MemberJoinedCommunity("c1", "alice", "Alice", CommunityRole.OWNER, "alice", T0));
+    }
+
+    @Test
+    void aCommunityMayBeFoundedPrivate() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCommunity("c1", "Platform Team", null, null, CommunityVisibility.PRIVATE, "alice", "Alice", T0))
+                .expectEvents(
+                        new CommunityCreated("c1", "Platform Team", null, PrivilegePreset.STACK_OVERFLOW, "alice", T0),
+                        new MemberJoinedCommunity("c1", "alice", "Alice", CommunityRole.OWNER, "alice", T0),
+                        new CommunityVisibilityChanged("c1", CommunityVisibility.PUBLIC, CommunityVisibility.PRIVATE, "alice", T0));
+    }
+
+    @Test
+    void anExplicitlyPublicCommunityNeedsNoVisibilityEvent() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCommunity("c1", "Platform Team", null, null, CommunityVisibility.PUBLIC, "alice", "Alice", T0))
+                .expectEvents(
+                        new CommunityCreated("c1", "Platform Team", null, PrivilegePreset.STACK_OVERFLOW, "alice", T0),
                         new MemberJoinedCommunity("c1", "alice", "Alice", CommunityRole.OWNER, "alice", T0));
     }
 
