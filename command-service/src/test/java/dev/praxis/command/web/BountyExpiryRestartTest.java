@@ -88,6 +88,16 @@ class BountyExpiryRestartTest {
             assertThat(first.getBean(JdbcPrivileges.class).reputationOf("c1", "alice")).isEqualTo(200);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM bounty_expiry", Integer.class)).isEqualTo(1);
             assertThat(expiredEvents(jdbc)).isEmpty();
+            assertThat(scoreOf(jdbc, "a-best")).isEqualTo(2);
+            assertThat(scoreOf(jdbc, "a-before")).isEqualTo(3);
+
+            // the migration that fills the post lookup from history yields what the handlers kept
+            List<java.util.Map<String, Object>> kept = jdbc.queryForList("SELECT * FROM post_lookup ORDER BY post_id");
+            jdbc.update("DELETE FROM post_lookup");
+            try (var script = getClass().getResourceAsStream("/db/migration/V41__post_lookup_from_history.sql")) {
+                jdbc.execute(new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(jdbc.queryForList("SELECT * FROM post_lookup ORDER BY post_id")).hasSize(4).isEqualTo(kept);
         }
 
         CLOCK.set(T0.plus(Duration.ofHours(1)).plus(Duration.ofDays(7)).plusSeconds(1));
@@ -112,6 +122,10 @@ class BountyExpiryRestartTest {
             Thread.sleep(500);
             assertThat(expiredEvents(jdbc)).hasSize(1);
         }
+    }
+
+    private static int scoreOf(JdbcTemplate jdbc, String postId) {
+        return jdbc.queryForObject("SELECT score FROM post_lookup WHERE post_id = ?", Integer.class, postId);
     }
 
     private static List<String> expiredEvents(JdbcTemplate jdbc) {
