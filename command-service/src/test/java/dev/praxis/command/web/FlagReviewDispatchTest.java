@@ -65,6 +65,21 @@ class FlagReviewDispatchTest {
 
         assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type = ? ORDER BY global_index",
                 String.class, "dev.praxis.api.flag.FlagReviewed")).containsExactly("flag-a-flags", "flag-q-flags");
+
+        // each follow-up is either carried out (PostDeleted, QuestionLocked) or still pending for a retry
+        Thread.sleep(1_000);
+        int deleted = count("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'dev.praxis.api.question.PostDeleted'");
+        int locked = count("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'dev.praxis.api.question.QuestionLocked'");
+        int pending = count("SELECT count(*) FROM flag_followup");
+        assertThat(deleted + locked + pending).isEqualTo(2);
+        if (pending > 0) {
+            assertThat(jdbc.queryForList("SELECT decision FROM flag_followup ORDER BY occurred_at, review_id", String.class))
+                    .isSubsetOf("DELETE", "LOCK");
+        }
+    }
+
+    private int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
     }
 
     private void ok(String command, String body) throws Exception {
