@@ -2,6 +2,8 @@ package dev.praxis.gateway.client;
 
 import dev.praxis.api.query.AnswerView;
 import dev.praxis.api.query.CommunityMemberView;
+import dev.praxis.api.query.BountyView;
+import dev.praxis.api.query.ModerationItemView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
@@ -228,5 +230,26 @@ public class QueryServiceClient {
     /** Tags by their ids ({@code TagIds.of(communityId, name)}). */
     public Map<String, TagView> tagsById(Collection<String> ids, MinPosition min) {
         return batch("/tags/batch", ids, min, TAGS, tag -> TagIds.of(tag.communityId(), tag.name()));
+    }
+
+    // bounties and flags
+
+    private static final ParameterizedTypeReference<List<BountyView>> BOUNTIES = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Page<ModerationItemView>> MODERATION_PAGE =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /** The open bounties of the questions named, by question id; questions without one are left out. */
+    public Map<String, BountyView> bountiesByQuestionId(Collection<String> questionIds, MinPosition min) {
+        return batch("/bounties/batch", questionIds, min, BOUNTIES, BountyView::questionId);
+    }
+
+    /** A community's moderation queue, the longest waiting post first. */
+    public Page<ModerationItemView> moderationQueue(String communityId, int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities/{id}/moderation-queue"), first, after, min, Map.of("id", communityId)))
+                .retrieve()
+                .body(MODERATION_PAGE);
     }
 }

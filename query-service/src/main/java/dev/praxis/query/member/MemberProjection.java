@@ -5,6 +5,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.api.community.MemberBanned;
+import dev.praxis.api.bounty.BountyAwarded;
+import dev.praxis.api.bounty.BountyExpired;
+import dev.praxis.api.bounty.BountyOffered;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.community.MemberLeftCommunity;
 import dev.praxis.api.community.MemberRoleChanged;
@@ -87,6 +90,24 @@ public class MemberProjection {
     void on(AnswerAcceptanceWithdrawn event, EventMessage<?> message) {
         earn(event.answerAuthorId(), event.communityId(),
                 -DefaultReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()), message);
+    }
+
+    /** The amount of a bounty leaves its offerer's reputation when offered. */
+    @EventHandler
+    void on(BountyOffered event, EventMessage<?> message) {
+        earn(event.actorId(), event.communityId(), -event.amount(), message);
+    }
+
+    @EventHandler
+    void on(BountyAwarded event, EventMessage<?> message) {
+        earn(event.answerAuthorId(), event.communityId(), event.amount(), message);
+    }
+
+    @EventHandler
+    void on(BountyExpired event, EventMessage<?> message) {
+        if (event.winnerId() != null) {
+            earn(event.winnerId(), event.communityId(), event.awardedAmount(), message);
+        }
     }
 
     private void earn(String memberId, String communityId, int points, EventMessage<?> cause) {

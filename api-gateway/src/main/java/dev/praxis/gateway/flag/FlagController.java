@@ -1,0 +1,139 @@
+package dev.praxis.gateway.flag;
+
+import static dev.praxis.gateway.schema.Batches.associate;
+
+import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.flag.FlagPost;
+import dev.praxis.api.flag.ReviewFlag;
+import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommunityView;
+import dev.praxis.api.query.FlagView;
+import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.ModerationItemView;
+import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.question.PostKind;
+import dev.praxis.api.shared.PraxisCommand;
+import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.MutationInput;
+import dev.praxis.gateway.client.Mutations;
+import dev.praxis.gateway.client.QueryServiceClient;
+import dev.praxis.gateway.error.ClientErrorException;
+import dev.praxis.gateway.relay.Connection;
+import dev.praxis.gateway.relay.GlobalId;
+import dev.praxis.gateway.relay.NodeType;
+import dev.praxis.gateway.relay.PageRequest;
+import dev.praxis.gateway.security.Actor;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Flags and the moderation queue: the {@code flagPost} and {@code reviewFlag} mutations,
+ * {@code Community.moderationQueue} (moderators and owners only) and the fields of
+ * {@code FlaggedPost} and {@code Flag}.
+ */
+@Controller
+class FlagController {
+
+    private final Mutations mutations;
+    private final QueryServiceClient queries;
+
+    FlagController(Mutations mutations, QueryServiceClient queries) {
+        this.mutations = mutations;
+        this.queries = queries;
+    }
+
+    @MutationMapping
+    FlaggedPostPayload flagPost(@Argument FlagPostInput input, Actor actor, GraphQLContext context) {
+        return sendOnPost(input.postId(), input, actor, context,
+                postId -> new FlagPost(postId, input.reason(), input.text(), actor.id(), null));
+    }
+
+    @MutationMapping
+    FlaggedPostPayload reviewFlag(@Argument ReviewFlagInput input, Actor actor, GraphQLContext context) {
+        return sendOnPost(input.postId(), input, actor, context,
+                postId -> new ReviewFlag(postId, input.decision(), input.note(), actor.id(), null));
+    }
+
+    private FlaggedPostPayload sendOnPost(String globalPostId, MutationInput input, Actor actor, GraphQLContext context,
+                                          Function<String, PraxisCommand> command) {
+        GlobalId post = GlobalId.decode(globalPostId, NodeType.QUESTION, NodeType.ANSWER);
+        MinPosition min = mutations.send(command.apply(post.rawId()), input, actor, context);
+        if (post.type() == NodeType.QUESTION) {
+            return new FlaggedPostPayload(queries.question(post.rawId(), min).orElse(null), null, input.clientMutationId());
+        }
+        AnswerView answer = queries.answersById(List.of(post.rawId()), min).get(post.rawId());
+        QuestionView question = answer == null ? null : queries.question(answer.questionId(), min).orElse(null);
+        return new FlaggedPostPayload(question, answer, input.clientMutationId());
+    }
+
+    @SchemaMapping(typeName = "Community", field = "moderationQueue")
+    Connection<ModerationItemView> moderationQueue(CommunityView community, @Argument Integer first,
+                                                   @Argument String after, Actor actor, GraphQLContext context) {
+        PageRequest page = PageRequest.of(first, after);
+        MinPosition min = MinPosition.of(context);
+        boolean moderator = queries.member(actor.id(), min).stream()
+                .flatMap(member -> member.memberships() == null ? java.util.stream.Stream.empty() : member.memberships().stream())
+                .anyMatch(membership -> community.id().equals(membership.communityId())
+                        && (membership.role() == CommunityRole.MODERATOR || membership.role() == CommunityRole.OWNER));
+        if (!moderator) {
+            throw new ClientErrorException(ErrorType.FORBIDDEN, "NOT_A_MODERATOR",
+                    "Only the community's moderators can see its moderation queue.");
+        }
+        return Connection.of(queries.moderationQueue(community.id(), page.first(), page.after(), min), page);
+    }
+
+    @SchemaMapping(typeName = "FlaggedPost", field = "postId")
+    String postId(ModerationItemView item) {
+        return GlobalId.encode(item.postKind() == PostKind.QUESTION ? NodeType.QUESTION : NodeType.ANSWER, item.postId());
+    }
+
+    @BatchMapping(typeName = "FlaggedPost", field = "question")
+    Callable<Map<ModerationItemView, QuestionView>> question(List<ModerationItemView> items, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, QuestionView> questions = queries.questionsById(
+                    items.stream().map(ModerationItemView::questionId).toList(), min);
+            return associate(items, item -> questions.get(item.questionId()));
+        };
+    }
+
+    @BatchMapping(typeName = "FlaggedPost", field = "answer")
+    Callable<Map<ModerationItemView, AnswerView>> answer(List<ModerationItemView> items, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, AnswerView> answers = queries.answersById(items.stream()
+                    .filter(item -> item.postKind() == PostKind.ANSWER).map(ModerationItemView::postId).toList(), min);
+            return associate(items, item -> item.postKind() == PostKind.ANSWER ? answers.get(item.postId()) : null);
+        };
+    }
+
+    @BatchMapping(typeName = "FlaggedPost", field = "author")
+    Callable<Map<ModerationItemView, MemberView>> author(List<ModerationItemView> items, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, MemberView> members = queries.membersById(
+                    items.stream().map(ModerationItemView::postAuthorId).toList(), min);
+            return associate(items, item -> members.get(item.postAuthorId()));
+        };
+    }
+
+    @BatchMapping(typeName = "Flag", field = "flaggedBy")
+    Callable<Map<FlagView, MemberView>> flaggedBy(List<FlagView> flags, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, MemberView> members = queries.membersById(
+                    flags.stream().map(FlagView::memberId).filter(Objects::nonNull).toList(), min);
+            return associate(flags, flag -> members.get(flag.memberId()));
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.praxis.command.bounty;
+
+import static dev.praxis.command.shared.CommandRejectedException.forbidden;
+
+import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.privilege.Privilege;
+import dev.praxis.api.question.PostKind;
+import dev.praxis.command.community.CommunityDirectory;
+import dev.praxis.command.privilege.Privileges;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** In-memory posts, directory (with roles) and privileges for the bounty and flag aggregate tests. */
+public final class Fakes {
+
+    private Fakes() {
+    }
+
+    public static final class InMemoryPosts implements Posts {
+
+        private final Map<String, Post> posts = new HashMap<>();
+
+        public InMemoryPosts question(String questionId, String communityId, String authorId, Instant at) {
+            posts.put(questionId, new Post(questionId, PostKind.QUESTION, questionId, communityId, authorId, at, 0, false, false));
+            return this;
+        }
+
+        public InMemoryPosts answer(String answerId, String questionId, String authorId, Instant at, int score) {
+            Post question = posts.get(questionId);
+            posts.put(answerId, new Post(answerId, PostKind.ANSWER, questionId, question.communityId(), authorId, at, score,
+                    false, false));
+            return this;
+        }
+
+        public InMemoryPosts deleted(String postId) {
+            Post p = posts.get(postId);
+            posts.put(postId, new Post(p.postId(), p.kind(), p.questionId(), p.communityId(), p.authorId(), p.createdAt(),
+                    p.score(), p.locked(), true));
+            return this;
+        }
+
+        public InMemoryPosts locked(String postId) {
+            Post p = posts.get(postId);
+            posts.put(postId, new Post(p.postId(), p.kind(), p.questionId(), p.communityId(), p.authorId(), p.createdAt(),
+                    p.score(), true, p.deleted()));
+            return this;
+        }
+
+        @Override
+        public Optional<Post> find(String postId) {
+            return Optional.ofNullable(posts.get(postId));
+        }
+
+        @Override
+        public List<Post> answersTo(String questionId) {
+            return posts.values().stream()
+                    .filter(p -> p.kind() == PostKind.ANSWER && p.questionId().equals(questionId) && !p.deleted())
+                    .toList();
+        }
+    }
+
+    public static final class Directory implements CommunityDirectory {
+
+        private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
+
+        public Directory with(String communityId, String memberId, CommunityRole role) {
+            members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, role);
+            return this;
+        }
+
+        @Override
+        public boolean exists(String communityId) {
+            return members.containsKey(communityId);
+        }
+
+        @Override
+        public Optional<CommunityRole> roleOf(String communityId, String memberId) {
+            return Optional.ofNullable(members.getOrDefault(communityId, Map.of()).get(memberId));
+        }
+    }
+
+    public static final class Reputations implements Privileges {
+
+        private final Map<String, Integer> reputation = new HashMap<>();
+
+        public Reputations with(String memberId, int points) {
+            reputation.put(memberId, points);
+            return this;
+        }
+
+        @Override
+        public int reputationOf(String communityId, String memberId) {
+            return reputation.getOrDefault(memberId, 1);
+        }
+
+        @Override
+        public boolean holds(String communityId, String memberId, Privilege privilege) {
+            return reputationOf(communityId, memberId) >= privilege.stackOverflowThreshold();
+        }
+
+        @Override
+        public void require(String communityId, String memberId, Privilege privilege) {
+            if (!holds(communityId, memberId, privilege)) {
+                throw forbidden("MISSING_PRIVILEGE", "You need " + privilege.stackOverflowThreshold() + " reputation.");
+            }
+        }
+    }
+}
