@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The directory as the aggregate tests set it up; the JDBC one is tested against PostgreSQL. */
-class InMemoryCommunityDirectory implements CommunityDirectory {
+public class InMemoryCommunityDirectory implements CommunityDirectory {
 
     private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
 
-    InMemoryCommunityDirectory withMember(String communityId, String memberId) {
+    public InMemoryCommunityDirectory withMember(String communityId, String memberId) {
         members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, CommunityRole.MEMBER);
+        return this;
+    }
+
+    public InMemoryCommunityDirectory withRole(String communityId, String memberId, CommunityRole role) {
+        members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, role);
         return this;
     }
 
