@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 
-/** The read models of a database as comparable values, without the bookkeeping of applied events or tokens. */
+/** The read models of a database as comparable values, without the bookkeeping of applied events or tokens, nor empty collections. */
 public final class ReadModelDump {
 
     private ReadModelDump() {
@@ -25,7 +25,10 @@ public final class ReadModelDump {
                 d.remove(AppliedEvents.FIELD);
                 documents.add(d);
             });
-            dump.put(name, documents);
+            if (!documents.isEmpty()) {
+                // a collection that only holds indexes is no read model (projections declare theirs up front)
+                dump.put(name, documents);
+            }
         }
         return dump;
     }
