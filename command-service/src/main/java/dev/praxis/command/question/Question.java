@@ -23,6 +23,7 @@ import dev.praxis.api.question.EditAnswer;
 import dev.praxis.api.question.EditComment;
 import dev.praxis.api.question.EditQuestion;
 import dev.praxis.api.question.LockQuestion;
+import dev.praxis.api.question.MembersMentioned;
 import dev.praxis.api.question.PostDeleted;
 import dev.praxis.api.question.PostUndeleted;
 import dev.praxis.api.question.QuestionClosed;
@@ -123,6 +124,8 @@ public class Question {
         requireMember(directory, command.communityId(), command.actorId());
         apply(new QuestionAsked(command.questionId(), command.communityId(), title, body, tags,
                 command.actorId(), command.occurredAt()));
+        applyMentions(command.questionId(), command.communityId(), command.questionId(), PostKind.QUESTION, body, directory,
+                command.actorId(), command.occurredAt());
     }
 
     @CommandHandler
@@ -138,6 +141,20 @@ public class Question {
         }
         requireMember(directory, communityId, command.actorId());
         apply(new AnswerPosted(questionId, command.answerId(), communityId, body, command.actorId(), command.occurredAt()));
+        applyMentions(questionId, communityId, command.answerId(), PostKind.ANSWER, body, directory, command.actorId(),
+                command.occurredAt());
+    }
+
+    /**
+     * Names the members a new post mentions, in an event of its own (the posting events keep their
+     * shape). Static, with the ids passed in: in the constructor the state is not applied yet.
+     */
+    private static void applyMentions(String questionId, String communityId, String postId, PostKind kind, String body,
+            CommunityDirectory directory, String actorId, java.time.Instant occurredAt) {
+        List<String> mentioned = Mentions.in(body, communityId, directory);
+        if (!mentioned.isEmpty()) {
+            apply(new MembersMentioned(questionId, postId, kind, communityId, mentioned, actorId, occurredAt));
+        }
     }
 
     // ---- edits and revisions

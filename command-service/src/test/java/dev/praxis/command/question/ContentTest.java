@@ -24,6 +24,8 @@ import dev.praxis.api.question.EditComment;
 import dev.praxis.api.question.EditQuestion;
 import dev.praxis.api.question.EndorseAnswer;
 import dev.praxis.api.question.LockQuestion;
+import dev.praxis.api.question.MembersMentioned;
+import dev.praxis.api.question.AskQuestion;
 import dev.praxis.api.question.PostAnswer;
 import dev.praxis.api.question.PostDeleted;
 import dev.praxis.api.question.PostKind;
@@ -222,6 +224,33 @@ class ContentTest {
             rejected(fixture.given(asked(), answered("a1", "bob"),
                             new PostDeleted("q1", "a1", PostKind.ANSWER, "c1", "bob", null, "bob", T0))
                     .when(new EditAnswer("q1", "a1", "New text", null, "bob", T1)), "POST_DELETED");
+        }
+    }
+
+    @Nested
+    class Mentioning {
+
+        @Test
+        void aNewQuestionNamesTheMembersItMentions() {
+            fixture.givenNoPriorActivity()
+                    .when(new AskQuestion("q1", "c1", TITLE, "Any idea, @bob or @chen? Not @eve.", List.of("axon"), "alice", T0))
+                    .expectEvents(new QuestionAsked("q1", "c1", TITLE, "Any idea, @bob or @chen? Not @eve.", List.of("axon"), "alice", T0),
+                            new MembersMentioned("q1", "q1", PostKind.QUESTION, "c1", List.of("bob", "chen"), "alice", T0));
+        }
+
+        @Test
+        void aNewAnswerNamesTheMembersItMentions() {
+            fixture.given(asked())
+                    .when(new PostAnswer("q1", "a1", "As @alice said: reset.", "bob", T1))
+                    .expectEvents(new AnswerPosted("q1", "a1", "c1", "As @alice said: reset.", "bob", T1),
+                            new MembersMentioned("q1", "a1", PostKind.ANSWER, "c1", List.of("alice"), "bob", T1));
+        }
+
+        @Test
+        void aPostWithoutMentionsHasNoMentionEvent() {
+            fixture.given(asked())
+                    .when(new PostAnswer("q1", "a1", "Mail me at bob@example.com", "bob", T1))
+                    .expectEvents(new AnswerPosted("q1", "a1", "c1", "Mail me at bob@example.com", "bob", T1));
         }
     }
 
