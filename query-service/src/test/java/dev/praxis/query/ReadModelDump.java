@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 
-/** The read models of a database as comparable values, without the bookkeeping of applied events or tokens. */
+/** The read models of a database as comparable values, without the bookkeeping of applied events or tokens, nor empty collections. */
 public final class ReadModelDump {
 
     private ReadModelDump() {

@@ -4,6 +4,8 @@ import dev.praxis.api.query.AnswerView;
 import dev.praxis.api.query.CommunityMemberView;
 import dev.praxis.api.query.BountyView;
 import dev.praxis.api.query.ModerationItemView;
+import dev.praxis.api.query.ArticleView;
+import dev.praxis.api.query.CommentView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
@@ -13,9 +15,11 @@ import dev.praxis.api.query.ProfileView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.api.query.TagView;
 import dev.praxis.api.tag.TagIds;
+import dev.praxis.api.query.RevisionView;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,6 +111,58 @@ public class QueryServiceClient {
 
     public Map<String, MemberView> membersById(Collection<String> ids, MinPosition min) {
         return batch("/members/batch", ids, min, MEMBERS, MemberView::id);
+    }
+
+    // ---- content: revisions, comments, articles
+
+    /** A post's revisions (question, answer or article), revision 1 first. */
+    public List<RevisionView> revisions(String postId, MinPosition min) {
+        List<RevisionView> revisions = rest.get()
+                .uri(uri -> build(uri.path("/posts/{id}/revisions"), min, Map.of("id", postId)))
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<RevisionView>>() {
+                });
+        return revisions == null ? List.of() : revisions;
+    }
+
+    /** The comments of each post, oldest first; a post without comments maps to an empty list. */
+    public Map<String, List<CommentView>> commentsOfPosts(Collection<String> postIds, MinPosition min) {
+        List<String> distinct = postIds.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, List<CommentView>> byPost = new LinkedHashMap<>();
+        distinct.forEach(id -> byPost.put(id, new java.util.ArrayList<>()));
+        for (int from = 0; from < distinct.size(); from += MAX_BATCH_SIZE) {
+            List<String> chunk = distinct.subList(from, Math.min(from + MAX_BATCH_SIZE, distinct.size()));
+            List<CommentView> comments = rest.post()
+                    .uri(uri -> build(uri.path("/posts/comments/batch"), min, Map.of()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(new IdBatch(chunk))
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<CommentView>>() {
+                    });
+            if (comments != null) {
+                comments.forEach(comment -> byPost.get(comment.postId()).add(comment));
+            }
+        }
+        return byPost;
+    }
+
+    public Map<String, CommentView> commentsById(Collection<String> ids, MinPosition min) {
+        return batch("/comments/batch", ids, min, new ParameterizedTypeReference<List<CommentView>>() {
+        }, CommentView::id);
+    }
+
+    /** The articles of one community, newest first. */
+    public Page<ArticleView> articlesOf(String communityId, int first, String after, MinPosition min) {
+        return rest.get()
+                .uri(uri -> page(uri.path("/communities/{id}/articles"), first, after, min, Map.of("id", communityId)))
+                .retrieve()
+                .body(new ParameterizedTypeReference<Page<ArticleView>>() {
+                });
+    }
+
+    public Map<String, ArticleView> articlesById(Collection<String> ids, MinPosition min) {
+        return batch("/articles/batch", ids, min, new ParameterizedTypeReference<List<ArticleView>>() {
+        }, ArticleView::id);
     }
 
     private <V> Map<String, V> batch(String path, Collection<String> ids, MinPosition min,

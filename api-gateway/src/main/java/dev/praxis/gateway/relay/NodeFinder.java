@@ -39,6 +39,8 @@ class NodeFinder {
             case QUESTION -> queries.questionsById(rawIds, min);
             case ANSWER -> queries.answersById(rawIds, min);
             case MEMBER -> queries.membersById(rawIds, min);
+            case ARTICLE -> queries.articlesById(rawIds, min);
+            case COMMENT -> queries.commentsById(rawIds, min);
         };
     }
 }

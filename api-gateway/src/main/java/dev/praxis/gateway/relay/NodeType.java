@@ -1,6 +1,8 @@
 package dev.praxis.gateway.relay;
 
 import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.ArticleView;
+import dev.praxis.api.query.CommentView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
@@ -13,7 +15,9 @@ public enum NodeType {
     COMMUNITY("Community", CommunityView.class),
     QUESTION("Question", QuestionView.class),
     ANSWER("Answer", AnswerView.class),
-    MEMBER("Member", MemberView.class);
+    MEMBER("Member", MemberView.class),
+    ARTICLE("Article", ArticleView.class),
+    COMMENT("Comment", CommentView.class);
 
     private final String graphQlName;
     private final Class<?> viewType;

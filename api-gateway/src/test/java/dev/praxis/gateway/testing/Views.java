@@ -36,11 +36,13 @@ public final class Views {
             List<String> answerIds) {
         Instant createdAt = T0.plusSeconds(60L * minutesAfterT0);
         return new QuestionView(id, communityId, "How do I " + id + " well?", "Body of " + id, List.of("java"),
-                authorId, createdAt, createdAt, 0, answerIds.size(), null, answerIds);
+                authorId, createdAt, createdAt, 0, answerIds.size(), null, answerIds, 1, null, null, false, false, false,
+                null, null);
     }
 
     public static AnswerView answer(String id, String questionId, String communityId, String authorId,
             EndorsementView... endorsements) {
-        return new AnswerView(id, questionId, communityId, "Answer " + id, authorId, T0, 0, false, List.of(endorsements));
+        return new AnswerView(id, questionId, communityId, "Answer " + id, authorId, T0, 0, false, List.of(endorsements),
+                1, null, null, false);
     }
 }

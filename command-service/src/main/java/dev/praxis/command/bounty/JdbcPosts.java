@@ -8,7 +8,9 @@ import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionLocked;
 import dev.praxis.api.question.QuestionUnlocked;
 import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
+import dev.praxis.api.question.VoteRetracted;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -55,6 +57,20 @@ public class JdbcPosts implements Posts {
     @EventHandler
     void on(VoteCast event) {
         changeScore(event.postId(), event.direction() == VoteDirection.UP ? 1 : -1);
+    }
+
+    @EventHandler
+    void on(VoteChanged event) {
+        changeScore(event.postId(), weight(event.direction()) - weight(event.previousDirection()));
+    }
+
+    @EventHandler
+    void on(VoteRetracted event) {
+        changeScore(event.postId(), -weight(event.direction()));
+    }
+
+    private static int weight(VoteDirection direction) {
+        return direction == VoteDirection.UP ? 1 : -1;
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.privilege.Privilege;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.command.community.CommunityDirectory;
+import dev.praxis.command.community.WriteBlock;
 import dev.praxis.command.privilege.Privileges;
 import java.time.Instant;
 import java.util.HashMap;
@@ -79,6 +80,12 @@ public final class Fakes {
         @Override
         public Optional<CommunityRole> roleOf(String communityId, String memberId) {
             return Optional.ofNullable(members.getOrDefault(communityId, Map.of()).get(memberId));
+        }
+
+        /** Nobody is suspended or banned in these tests. */
+        @Override
+        public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
+            return Optional.empty();
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Privileges on reputations a test sets, with Stack Overflow's thresholds; the JDBC one is tested against PostgreSQL. */
-class FixedPrivileges implements Privileges {
+public class FixedPrivileges implements Privileges {
 
     private final Map<String, Integer> reputation = new HashMap<>();
 
-    FixedPrivileges with(String memberId, int reputation) {
+    public FixedPrivileges with(String memberId, int reputation) {
         this.reputation.put(memberId, reputation);
         return this;
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The directory as the aggregate tests set it up; the JDBC one is tested against PostgreSQL. */
-class InMemoryCommunityDirectory implements CommunityDirectory {
+public class InMemoryCommunityDirectory implements CommunityDirectory {
 
     private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
     private final Map<String, WriteBlock> blocks = new HashMap<>();
 
-    InMemoryCommunityDirectory withMember(String communityId, String memberId) {
+    public InMemoryCommunityDirectory withMember(String communityId, String memberId) {
         members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, CommunityRole.MEMBER);
         return this;
     }
@@ -26,6 +26,11 @@ class InMemoryCommunityDirectory implements CommunityDirectory {
             members.getOrDefault(communityId, new HashMap<>()).remove(memberId);
         }
         blocks.put(communityId + "/" + memberId, new WriteBlock(status, until));
+        return this;
+    }
+
+    public InMemoryCommunityDirectory withRole(String communityId, String memberId, CommunityRole role) {
+        members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, role);
         return this;
     }
 

@@ -43,6 +43,7 @@ class QuestionTest {
         fixture.registerInjectableResource(new FixedPrivileges()
                 .with("alice", 1_000).with("bob", 1_000).with("chen", 1_000).with("newbie", 15));
         fixture.registerInjectableResource(new InMemoryTagDirectory().withTag("c1", "axon").withTag("c1", "event-sourcing"));
+        fixture.registerInjectableResource((Expertise) (community, member, tags) -> member.equals("chen") && tags.contains("axon"));
     }
 
     private static QuestionAsked asked() {
@@ -175,9 +176,9 @@ class QuestionTest {
         }
 
         @Test
-        void aSecondVoteOnTheSamePostIsRefused() {
+        void aSecondVoteInTheSameDirectionIsRefused() {
             rejected(fixture.given(asked(), new VoteCast("q1", "q1", PostKind.QUESTION, "c1", "alice", UP, "bob", T0))
-                    .when(new CastVote("q1", "q1", DOWN, "bob", T1)), "You have already voted on this post.");
+                    .when(new CastVote("q1", "q1", UP, "bob", T1)), "You have already voted UP on this post.");
         }
 
         @Test
@@ -309,6 +310,12 @@ class QuestionTest {
         void anUnknownAnswerCannotBeEndorsed() {
             rejected(fixture.given(asked()).when(new EndorseAnswer("q1", "a9", null, "chen", T1)),
                     "There is no answer with id a9 to this question.");
+        }
+
+        @Test
+        void aMemberWhoIsNoExpertCannotEndorse() {
+            rejected(fixture.given(asked(), answered("a1", "bob")).when(new EndorseAnswer("q1", "a1", null, "alice", T1)),
+                    "Only moderators and experts in one of the question's tags [axon] can endorse answers.");
         }
 
         @Test

@@ -102,6 +102,89 @@ class CommandApiTest {
     }
 
     @Test
+    void expertiseComesFromTheVotesOnAMembersAnswersInTheQuestionsTags() throws Exception {
+        String team = UUID.randomUUID().toString();
+        post("CreateCommunity", """
+                {"communityId": "%s", "name": "Axon Team", "privilegePreset": "TEAM", "actorId": "olga", "actorName": "Olga"}"""
+                .formatted(team));
+        for (String member : java.util.List.of("bob", "chen", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10")) {
+            post("JoinCommunity", """
+                    {"communityId": "%s", "actorId": "%s", "actorName": "%s"}""".formatted(team, member, member));
+        }
+        String q1 = UUID.randomUUID().toString();
+        String q2 = UUID.randomUUID().toString();
+        for (String q : java.util.List.of(q1, q2)) {
+            post("AskQuestion", """
+                    {"questionId": "%s", "communityId": "%s", "title": "How do snapshots work in Axon?", "body": "Details.",
+                     "tags": ["axon", "snapshots"], "actorId": "chen"}""".formatted(q, team));
+        }
+        post("PostAnswer", """
+                {"questionId": "%s", "answerId": "a-%s", "body": "Every 100 events.", "actorId": "bob"}""".formatted(q1, q1));
+        post("PostAnswer", """
+                {"questionId": "%s", "answerId": "a-%s", "body": "Configure a trigger.", "actorId": "chen"}""".formatted(q2, q2));
+        for (int i = 1; i <= 10; i++) {
+            post("CastVote", """
+                    {"questionId": "%s", "postId": "a-%s", "direction": "UP", "actorId": "v%d"}""".formatted(q1, q1, i));
+        }
+        // turned around and back, retracted and cast again: the score ends where ten upvotes put it
+        post("CastVote", """
+                {"questionId": "%s", "postId": "a-%s", "direction": "DOWN", "actorId": "v1"}""".formatted(q1, q1));
+        assertThat(tagScore(team, "bob", "axon")).isEqualTo(8);
+        assertThat(points(team, "bob")).isEqualTo(9 * 10 - 2);
+        post("RetractVote", """
+                {"questionId": "%s", "postId": "a-%s", "actorId": "v1"}""".formatted(q1, q1));
+        assertThat(tagScore(team, "bob", "snapshots")).isEqualTo(9);
+        assertThat(points(team, "bob")).isEqualTo(9 * 10);
+        assertRefused("EndorseAnswer", """
+                {"questionId": "%s", "answerId": "a-%s", "actorId": "bob"}""".formatted(q2, q2), 403, "FORBIDDEN", "NOT_AN_EXPERT");
+        post("CastVote", """
+                {"questionId": "%s", "postId": "a-%s", "direction": "UP", "actorId": "v1"}""".formatted(q1, q1));
+        assertThat(tagScore(team, "bob", "axon")).isEqualTo(10);
+
+        post("EndorseAnswer", """
+                {"questionId": "%s", "answerId": "a-%s", "actorId": "bob"}""".formatted(q2, q2));
+        assertRefused("EndorseAnswer", """
+                {"questionId": "%s", "answerId": "a-%s", "actorId": "v2"}""".formatted(q1, q1), 403, "FORBIDDEN", "NOT_AN_EXPERT");
+    }
+
+    @Test
+    void aDuplicateMustBeAQuestionOfTheSameCommunity() throws Exception {
+        String q1 = UUID.randomUUID().toString();
+        String q2 = UUID.randomUUID().toString();
+        for (String q : java.util.List.of(q1, q2)) {
+            post("AskQuestion", """
+                    {"questionId": "%s", "communityId": "%s", "title": "How do snapshots work in Axon?", "body": "Details.",
+                     "actorId": "alice"}""".formatted(q, communityId));
+        }
+        String elsewhere = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        post("CreateCommunity", """
+                {"communityId": "%s", "name": "Elsewhere", "actorId": "alice", "actorName": "Alice"}""".formatted(other));
+        post("AskQuestion", """
+                {"questionId": "%s", "communityId": "%s", "title": "How do snapshots work in Axon?", "body": "Details.",
+                 "actorId": "alice"}""".formatted(elsewhere, other));
+
+        assertRefused("CloseQuestion", """
+                {"questionId": "%s", "reason": "DUPLICATE", "duplicateOfQuestionId": "%s", "actorId": "alice"}"""
+                .formatted(q2, elsewhere), 404, "NOT_FOUND", "UNKNOWN_DUPLICATE");
+        post("CloseQuestion", """
+                {"questionId": "%s", "reason": "DUPLICATE", "duplicateOfQuestionId": "%s", "actorId": "alice"}""".formatted(q2, q1));
+        assertRefused("PostAnswer", """
+                {"questionId": "%s", "answerId": "a-%s", "body": "b", "actorId": "alice"}""".formatted(q2, q2),
+                409, "CONFLICT", "QUESTION_CLOSED");
+    }
+
+    private long tagScore(String community, String member, String tag) {
+        return jdbc.queryForObject("SELECT score FROM member_tag_score WHERE community_id = ? AND member_id = ? AND tag = ?",
+                Long.class, community, member, tag);
+    }
+
+    private long points(String community, String member) {
+        return jdbc.queryForObject("SELECT points FROM member_reputation WHERE community_id = ? AND member_id = ?",
+                Long.class, community, member);
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyAnswersTheFirstResultAndWritesNothing() throws Exception {
         String body = """
                 {"communityId": "%s", "actorId": "dora", "actorName": "Dora"}""".formatted(communityId);

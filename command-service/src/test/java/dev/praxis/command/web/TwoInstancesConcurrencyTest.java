@@ -25,12 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two command-service instances on one event store take concurrent commands for the same question:
- * optimistic concurrency on the event stream plus retries mean that every acknowledged vote is
- * stored exactly once and none is lost.
+ * optimistic concurrency on the event stream plus retries mean that every acknowledged vote and
+ * edit is stored exactly once and none is lost.
  */
 class TwoInstancesConcurrencyTest {
 
     private static final int VOTERS = 50;
+    private static final int EDITS = 10;
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -59,7 +60,7 @@ class TwoInstancesConcurrencyTest {
     }
 
     @Test
-    void concurrentVotesOnOneQuestionFromTwoInstancesAreEachCountedOnce() throws Exception {
+    void concurrentVotesAndEditsOnOneQuestionFromTwoInstancesAreEachStoredOnce() throws Exception {
         String community = UUID.randomUUID().toString();
         String question = UUID.randomUUID().toString();
         send(first, "CreateCommunity", """
@@ -74,6 +75,14 @@ class TwoInstancesConcurrencyTest {
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> answers = new ArrayList<>();
+        List<Future<Integer>> edits = new ArrayList<>();
+        for (int i = 0; i < EDITS; i++) {
+            int edit = i;
+            Callable<Integer> editBody = () -> status(edit % 2 == 0 ? second : first, "EditQuestion", """
+                    {"questionId": "%s", "title": "Which instance wins the race?", "body": "Edit number %d.",
+                     "comment": "edit %d", "actorId": "owner"}""".formatted(question, edit, edit));
+            edits.add(pool.submit(editBody));
+        }
         for (int i = 0; i < VOTERS; i++) {
             int voter = i;
             Callable<Integer> vote = () -> status(voter % 2 == 0 ? first : second, "CastVote", """
@@ -87,7 +96,25 @@ class TwoInstancesConcurrencyTest {
                 acknowledged++;
             }
         }
+        int editsAcknowledged = 0;
+        for (Future<Integer> edit : edits) {
+            if (edit.get() == 200) {
+                editsAcknowledged++;
+            }
+        }
         pool.shutdown();
+
+        assertThat(editsAcknowledged).as("every edit is acknowledged, after retries").isEqualTo(EDITS);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type = 'dev.praxis.api.question.QuestionEdited'""",
+                Integer.class, question)).as("no edit is lost").isEqualTo(editsAcknowledged);
+        // each edit built on the one before it: revisions 2..EDITS+1, none skipped or repeated
+        assertThat(jdbc.queryForList("""
+                SELECT (payload::jsonb ->> 'revision')::int FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type = 'dev.praxis.api.question.QuestionEdited'
+                ORDER BY sequence_number""", Integer.class, question))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(2, EDITS + 1).boxed().toList());
 
         assertThat(acknowledged).as("every vote is acknowledged, after retries").isEqualTo(VOTERS);
         assertThat(jdbc.queryForObject("""
@@ -95,7 +122,7 @@ class TwoInstancesConcurrencyTest {
                 WHERE aggregate_identifier = ? AND payload_type = 'dev.praxis.api.question.VoteCast'""",
                 Integer.class, question)).isEqualTo(acknowledged);
         assertThat(jdbc.queryForObject("SELECT max(sequence_number) + 1 FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, question)).isEqualTo(1L + acknowledged);
+                Long.class, question)).isEqualTo(1L + acknowledged + editsAcknowledged);
         assertThat(jdbc.queryForObject("SELECT points FROM member_reputation WHERE community_id = ? AND member_id = 'owner'",
                 Long.class, community)).isEqualTo(10L * acknowledged);
     }

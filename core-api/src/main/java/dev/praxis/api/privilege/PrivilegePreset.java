@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Named sets of privilege thresholds. {@code STACK_OVERFLOW} is the default: a public community
  * where trust is earned. {@code TEAM} suits a company's own community (as Stack Overflow for Teams
- * does): every member may do everything from the start.
+ * does): every member may do everything from the start, except the moderation tools, which stay
+ * with the team's moderators and owners.
  */
 public enum PrivilegePreset {
     STACK_OVERFLOW,
@@ -18,7 +19,9 @@ public enum PrivilegePreset {
     public Map<Privilege, Integer> thresholds() {
         Map<Privilege, Integer> thresholds = new EnumMap<>(Privilege.class);
         for (Privilege privilege : Privilege.values()) {
-            thresholds.put(privilege, this == TEAM ? UNGATED : privilege.stackOverflowThreshold());
+            // moderation stays with the moderators a team appoints, as on Stack Overflow for Teams
+            boolean gated = this == STACK_OVERFLOW || privilege == Privilege.MODERATION_TOOLS;
+            thresholds.put(privilege, gated ? privilege.stackOverflowThreshold() : UNGATED);
         }
         return thresholds;
     }

@@ -12,5 +12,9 @@ public record AnswerView(
         Instant createdAt,
         int score,
         boolean accepted,
-        List<EndorsementView> endorsements) {
+        List<EndorsementView> endorsements,
+        int revisionCount,
+        Instant lastEditedAt,
+        String lastEditorId,
+        boolean deleted) {
 }

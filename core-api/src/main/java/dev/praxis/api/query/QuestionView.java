@@ -3,7 +3,10 @@ package dev.praxis.api.query;
 import java.time.Instant;
 import java.util.List;
 
-/** A question as the read side holds it; its answers are fetched by {@code answerIds}. */
+/**
+ * A question as the read side holds it; its answers are fetched by {@code answerIds} (deleted
+ * answers left out). A deleted question stays readable by id with {@code deleted} true.
+ */
 public record QuestionView(
         String id,
         String communityId,
@@ -16,5 +19,13 @@ public record QuestionView(
         int score,
         int answerCount,
         String acceptedAnswerId,
-        List<String> answerIds) {
+        List<String> answerIds,
+        int revisionCount,
+        Instant lastEditedAt,
+        String lastEditorId,
+        boolean deleted,
+        boolean locked,
+        boolean closed,
+        String closeReason,
+        String duplicateOfQuestionId) {
 }

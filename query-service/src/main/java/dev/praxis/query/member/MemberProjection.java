@@ -15,6 +15,8 @@ import dev.praxis.api.member.ProfileUpdated;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.question.VoteChanged;
+import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.api.reputation.DefaultReputationRules;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -78,6 +80,17 @@ public class MemberProjection {
     @EventHandler
     void on(VoteCast event, EventMessage<?> message) {
         earn(event.postAuthorId(), event.communityId(), DefaultReputationRules.forVoteReceived(event.direction()), message);
+    }
+
+    @EventHandler
+    void on(VoteChanged event, EventMessage<?> message) {
+        earn(event.postAuthorId(), event.communityId(), DefaultReputationRules.forVoteReceived(event.direction())
+                - DefaultReputationRules.forVoteReceived(event.previousDirection()), message);
+    }
+
+    @EventHandler
+    void on(VoteRetracted event, EventMessage<?> message) {
+        earn(event.postAuthorId(), event.communityId(), -DefaultReputationRules.forVoteReceived(event.direction()), message);
     }
 
     @EventHandler

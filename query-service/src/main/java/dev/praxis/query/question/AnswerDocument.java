@@ -16,7 +16,11 @@ record AnswerDocument(
         Instant createdAt,
         int score,
         boolean accepted,
-        List<Endorsement> endorsements) {
+        List<Endorsement> endorsements,
+        Integer revisionCount,
+        Instant lastEditedAt,
+        String lastEditorId,
+        Boolean deleted) {
 
     static final String COLLECTION = "answers";
 
@@ -26,6 +30,7 @@ record AnswerDocument(
     AnswerView view() {
         return new AnswerView(id, questionId, communityId, body, authorId, createdAt, score, accepted,
                 endorsements == null ? List.of()
-                        : endorsements.stream().map(e -> new EndorsementView(e.memberId(), e.note(), e.endorsedAt())).toList());
+                        : endorsements.stream().map(e -> new EndorsementView(e.memberId(), e.note(), e.endorsedAt())).toList(),
+                revisionCount == null ? 1 : revisionCount, lastEditedAt, lastEditorId, Boolean.TRUE.equals(deleted));
     }
 }

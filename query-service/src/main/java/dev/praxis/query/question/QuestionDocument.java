@@ -18,12 +18,25 @@ record QuestionDocument(
         int score,
         int answerCount,
         String acceptedAnswerId,
-        List<String> answerIds) {
+        List<String> answerIds,
+        List<String> deletedAnswerIds,
+        Integer revisionCount,
+        Instant lastEditedAt,
+        String lastEditorId,
+        Boolean deleted,
+        Boolean locked,
+        Boolean closed,
+        String closeReason,
+        String duplicateOfQuestionId) {
 
     static final String COLLECTION = "questions";
 
     QuestionView view() {
+        List<String> hidden = deletedAnswerIds == null ? List.of() : deletedAnswerIds;
+        List<String> visible = answerIds == null ? List.of() : answerIds.stream().filter(a -> !hidden.contains(a)).toList();
         return new QuestionView(id, communityId, title, body, tags == null ? List.of() : tags, authorId, createdAt,
-                lastActivityAt, score, answerCount, acceptedAnswerId, answerIds == null ? List.of() : answerIds);
+                lastActivityAt, score, Math.max(0, answerCount - hidden.size()), acceptedAnswerId, visible,
+                revisionCount == null ? 1 : revisionCount, lastEditedAt, lastEditorId, Boolean.TRUE.equals(deleted), Boolean.TRUE.equals(locked), Boolean.TRUE.equals(closed),
+                closeReason, duplicateOfQuestionId);
     }
 }

@@ -11,7 +11,18 @@ import dev.praxis.api.question.AnswerPosted;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.question.AnswerEdited;
+import dev.praxis.api.question.AnswerEndorsementWithdrawn;
+import dev.praxis.api.question.PostDeleted;
+import dev.praxis.api.question.PostUndeleted;
+import dev.praxis.api.question.QuestionClosed;
+import dev.praxis.api.question.QuestionEdited;
+import dev.praxis.api.question.QuestionLocked;
+import dev.praxis.api.question.QuestionReopened;
+import dev.praxis.api.question.QuestionUnlocked;
+import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
+import dev.praxis.api.question.VoteRetracted;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -106,6 +117,97 @@ public class QuestionProjection {
     void on(AnswerEndorsed event, EventMessage<?> message) {
         applyOnce(mongo, AnswerDocument.COLLECTION, event.answerId(), message.getIdentifier(), new Update()
                 .push("endorsements", new AnswerDocument.Endorsement(event.actorId(), event.note(), event.occurredAt())));
+    }
+
+    @EventHandler
+    void on(VoteChanged event, EventMessage<?> message) {
+        applyOnce(mongo, collectionOf(event.postKind()), event.postId(), message.getIdentifier(),
+                new Update().inc("score", value(event.direction()) - value(event.previousDirection())));
+    }
+
+    @EventHandler
+    void on(VoteRetracted event, EventMessage<?> message) {
+        applyOnce(mongo, collectionOf(event.postKind()), event.postId(), message.getIdentifier(),
+                new Update().inc("score", -value(event.direction())));
+    }
+
+    @EventHandler
+    void on(AnswerEndorsementWithdrawn event, EventMessage<?> message) {
+        applyOnce(mongo, AnswerDocument.COLLECTION, event.answerId(), message.getIdentifier(), new Update()
+                .pull("endorsements", new org.bson.Document("memberId", event.actorId())));
+    }
+
+    @EventHandler
+    void on(QuestionEdited event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+                .set("title", event.title())
+                .set("body", event.body())
+                .set("tags", event.tags())
+                .set("revisionCount", event.revision())
+                .set("lastEditedAt", event.occurredAt())
+                .set("lastEditorId", event.actorId())
+                .max("lastActivityAt", event.occurredAt()), QuestionDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(AnswerEdited event) {
+        mongo.updateFirst(query(where("_id").is(event.answerId())), new Update()
+                .set("body", event.body())
+                .set("revisionCount", event.revision())
+                .set("lastEditedAt", event.occurredAt())
+                .set("lastEditorId", event.actorId()), AnswerDocument.COLLECTION);
+        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().max("lastActivityAt", event.occurredAt()),
+                QuestionDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(PostDeleted event) {
+        markDeleted(event.questionId(), event.postId(), event.postKind(), true);
+    }
+
+    @EventHandler
+    void on(PostUndeleted event) {
+        markDeleted(event.questionId(), event.postId(), event.postKind(), false);
+    }
+
+    private void markDeleted(String questionId, String postId, PostKind kind, boolean deleted) {
+        mongo.updateFirst(query(where("_id").is(postId)), new Update().set("deleted", deleted), collectionOf(kind));
+        if (kind == PostKind.ANSWER) {
+            Update hide = deleted ? new Update().addToSet("deletedAnswerIds", postId) : new Update().pull("deletedAnswerIds", postId);
+            mongo.updateFirst(query(where("_id").is(questionId)), hide, QuestionDocument.COLLECTION);
+        }
+    }
+
+    @EventHandler
+    void on(QuestionLocked event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("locked", true), QuestionDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(QuestionUnlocked event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("locked", false), QuestionDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(QuestionClosed event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+                .set("closed", true)
+                .set("closeReason", event.reason().name())
+                .set("duplicateOfQuestionId", event.duplicateOfQuestionId()), QuestionDocument.COLLECTION);
+    }
+
+    @EventHandler
+    void on(QuestionReopened event) {
+        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+                .set("closed", false).unset("closeReason").unset("duplicateOfQuestionId"), QuestionDocument.COLLECTION);
+    }
+
+    private static String collectionOf(PostKind kind) {
+        return kind == PostKind.QUESTION ? QuestionDocument.COLLECTION : AnswerDocument.COLLECTION;
+    }
+
+    private static int value(VoteDirection direction) {
+        return direction == VoteDirection.UP ? 1 : -1;
     }
 
     @ResetHandler

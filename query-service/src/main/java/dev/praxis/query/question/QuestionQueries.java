@@ -34,7 +34,7 @@ public class QuestionQueries {
         this.communities = communities;
     }
 
-    /** A community's questions, newest first. */
+    /** A community's questions, newest first; deleted ones are left out (they stay readable by id). */
     @GetMapping("/communities/{communityId}/questions")
     public Page<QuestionView> questionsOf(@PathVariable String communityId,
                                           @RequestParam(required = false) Integer first,
@@ -42,8 +42,11 @@ public class QuestionQueries {
                                           @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
         CommunityView community = communities.find(communityId).orElseThrow(() -> CommunityQueries.unknown(communityId));
+        long deleted = mongo.count(query(where("communityId").is(communityId).and("deleted").is(true)),
+                QuestionDocument.COLLECTION);
         return Pages.newestFirst(mongo, QuestionDocument.class, QuestionDocument.COLLECTION,
-                where("communityId").is(communityId), first, after, community.questionCount(),
+                where("communityId").is(communityId).and("deleted").ne(true), first, after,
+                Math.max(0, community.questionCount() - deleted),
                 QuestionDocument::createdAt, QuestionDocument::id, QuestionDocument::view);
     }
 

@@ -1,0 +1,123 @@
+package dev.praxis.gateway.article;
+
+import static dev.praxis.gateway.schema.Batches.associate;
+
+import dev.praxis.api.article.DeleteArticle;
+import dev.praxis.api.article.EditArticle;
+import dev.praxis.api.article.PublishArticle;
+import dev.praxis.api.query.ArticleView;
+import dev.praxis.api.query.CommunityView;
+import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.RevisionView;
+import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Mutations;
+import dev.praxis.gateway.client.QueryServiceClient;
+import dev.praxis.gateway.relay.Connection;
+import dev.praxis.gateway.relay.GlobalId;
+import dev.praxis.gateway.relay.NodeType;
+import dev.praxis.gateway.relay.PageRequest;
+import dev.praxis.gateway.security.Actor;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Knowledge articles: the {@code article} query, a community's articles, the fields of {@code Article} and its mutations. */
+@Controller
+class ArticleController {
+
+    private final Mutations mutations;
+    private final QueryServiceClient queries;
+
+    ArticleController(Mutations mutations, QueryServiceClient queries) {
+        this.mutations = mutations;
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    ArticleView article(@Argument String id, GraphQLContext context) {
+        String articleId = GlobalId.rawId(id, NodeType.ARTICLE);
+        return queries.articlesById(List.of(articleId), MinPosition.of(context)).get(articleId);
+    }
+
+    @SchemaMapping(typeName = "Community", field = "articles")
+    Connection<ArticleView> articles(CommunityView community, @Argument Integer first, @Argument String after,
+            GraphQLContext context) {
+        PageRequest page = PageRequest.of(first, after);
+        return Connection.of(queries.articlesOf(community.id(), page.first(), page.after(), MinPosition.of(context)), page);
+    }
+
+    @SchemaMapping(typeName = "Article", field = "id")
+    String id(ArticleView article) {
+        return GlobalId.encode(NodeType.ARTICLE, article.id());
+    }
+
+    @SchemaMapping(typeName = "Article", field = "revisions")
+    List<RevisionView> revisions(ArticleView article, GraphQLContext context) {
+        return queries.revisions(article.id(), MinPosition.of(context));
+    }
+
+    @BatchMapping(typeName = "Article", field = "author")
+    Callable<Map<ArticleView, MemberView>> author(List<ArticleView> articles, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, MemberView> members = queries.membersById(articles.stream().map(ArticleView::authorId).toList(), min);
+            return associate(articles, article -> members.get(article.authorId()));
+        };
+    }
+
+    @BatchMapping(typeName = "Article", field = "lastEditor")
+    Callable<Map<ArticleView, MemberView>> lastEditor(List<ArticleView> articles, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, MemberView> members = queries.membersById(
+                    articles.stream().map(ArticleView::lastEditorId).filter(Objects::nonNull).toList(), min);
+            return associate(articles, article -> article.lastEditorId() == null ? null : members.get(article.lastEditorId()));
+        };
+    }
+
+    @BatchMapping(typeName = "Article", field = "community")
+    Callable<Map<ArticleView, CommunityView>> community(List<ArticleView> articles, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, CommunityView> communities = queries.communitiesById(
+                    articles.stream().map(ArticleView::communityId).toList(), min);
+            return associate(articles, article -> communities.get(article.communityId()));
+        };
+    }
+
+    @MutationMapping
+    ArticlePayload publishArticle(@Argument PublishArticleInput input, Actor actor, GraphQLContext context) {
+        String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
+        String articleId = mutations.newId("article", input, actor);
+        MinPosition min = mutations.send(new PublishArticle(articleId, communityId, input.title(), input.body(),
+                input.tags() == null ? List.of() : input.tags(), actor.id(), null), input, actor, context);
+        return new ArticlePayload(read(articleId, min), input.clientMutationId());
+    }
+
+    @MutationMapping
+    ArticlePayload editArticle(@Argument EditArticleInput input, Actor actor, GraphQLContext context) {
+        String articleId = GlobalId.rawId(input.articleId(), NodeType.ARTICLE);
+        MinPosition min = mutations.send(new EditArticle(articleId, input.title(), input.body(),
+                input.tags() == null ? List.of() : input.tags(), input.comment(), actor.id(), null), input, actor, context);
+        return new ArticlePayload(read(articleId, min), input.clientMutationId());
+    }
+
+    @MutationMapping
+    ArticlePayload deleteArticle(@Argument DeleteArticleInput input, Actor actor, GraphQLContext context) {
+        String articleId = GlobalId.rawId(input.articleId(), NodeType.ARTICLE);
+        MinPosition min = mutations.send(new DeleteArticle(articleId, input.reason(), actor.id(), null), input, actor, context);
+        return new ArticlePayload(read(articleId, min), input.clientMutationId());
+    }
+
+    private ArticleView read(String articleId, MinPosition min) {
+        return queries.articlesById(List.of(articleId), min).get(articleId);
+    }
+}

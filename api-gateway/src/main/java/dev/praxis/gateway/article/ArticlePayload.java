@@ -1,0 +1,6 @@
+package dev.praxis.gateway.article;
+
+import dev.praxis.api.query.ArticleView;
+
+public record ArticlePayload(ArticleView article, String clientMutationId) {
+}
