@@ -235,7 +235,10 @@ class ContentIT {
                 Map.of("id", questionId), "CONFLICT", "QUESTION_LOCKED");
         refusedUnchanged(chen, "mutation($id: ID!) { vote(input: {postId: $id, direction: UP}) { question { score } } }",
                 Map.of("id", questionId), "CONFLICT", "QUESTION_LOCKED");
+        // in a team community every member may do everything but moderate
         refusedUnchanged(bob, "mutation($id: ID!) { lockQuestion(input: {questionId: $id}) { question { id } } }",
+                Map.of("id", questionId), "FORBIDDEN", "MISSING_PRIVILEGE");
+        refusedUnchanged(alice, "mutation($id: ID!) { lockQuestion(input: {questionId: $id}) { question { id } } }",
                 Map.of("id", questionId), "CONFLICT", "ALREADY_LOCKED");
         JsonNode unlocked = api.data(alice, "mutation($id: ID!) { unlockQuestion(input: {questionId: $id}) { question { locked } } }",
                 Map.of("id", questionId)).at("/unlockQuestion/question");
