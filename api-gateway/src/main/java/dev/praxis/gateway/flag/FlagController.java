@@ -6,6 +6,7 @@ import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.flag.FlagPost;
 import dev.praxis.api.flag.ReviewFlag;
 import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommentView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.FlagView;
 import dev.praxis.api.query.MemberView;
@@ -66,10 +67,15 @@ class FlagController {
 
     private FlaggedPostPayload sendOnPost(String globalPostId, MutationInput input, Actor actor, GraphQLContext context,
                                           Function<String, PraxisCommand> command) {
-        GlobalId post = GlobalId.decode(globalPostId, NodeType.QUESTION, NodeType.ANSWER);
+        GlobalId post = GlobalId.decode(globalPostId, NodeType.QUESTION, NodeType.ANSWER, NodeType.COMMENT);
         MinPosition min = mutations.send(command.apply(post.rawId()), input, actor, context);
         if (post.type() == NodeType.QUESTION) {
             return new FlaggedPostPayload(queries.question(post.rawId(), min).orElse(null), null, input.clientMutationId());
+        }
+        if (post.type() == NodeType.COMMENT) {
+            CommentView comment = queries.commentsById(List.of(post.rawId()), min).get(post.rawId());
+            QuestionView question = comment == null ? null : queries.question(comment.questionId(), min).orElse(null);
+            return new FlaggedPostPayload(question, null, input.clientMutationId());
         }
         AnswerView answer = queries.answersById(List.of(post.rawId()), min).get(post.rawId());
         QuestionView question = answer == null ? null : queries.question(answer.questionId(), min).orElse(null);
@@ -94,7 +100,22 @@ class FlagController {
 
     @SchemaMapping(typeName = "FlaggedPost", field = "postId")
     String postId(ModerationItemView item) {
-        return GlobalId.encode(item.postKind() == PostKind.QUESTION ? NodeType.QUESTION : NodeType.ANSWER, item.postId());
+        NodeType type = switch (item.postKind()) {
+            case QUESTION -> NodeType.QUESTION;
+            case ANSWER -> NodeType.ANSWER;
+            case COMMENT -> NodeType.COMMENT;
+        };
+        return GlobalId.encode(type, item.postId());
+    }
+
+    @BatchMapping(typeName = "FlaggedPost", field = "comment")
+    Callable<Map<ModerationItemView, CommentView>> comment(List<ModerationItemView> items, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, CommentView> comments = queries.commentsById(items.stream()
+                    .filter(item -> item.postKind() == PostKind.COMMENT).map(ModerationItemView::postId).toList(), min);
+            return associate(items, item -> item.postKind() == PostKind.COMMENT ? comments.get(item.postId()) : null);
+        };
     }
 
     @BatchMapping(typeName = "FlaggedPost", field = "question")

@@ -1,6 +1,8 @@
 package dev.praxis.command.bounty;
 
 import dev.praxis.api.question.AnswerPosted;
+import dev.praxis.api.question.CommentAdded;
+import dev.praxis.api.question.CommentDeleted;
 import dev.praxis.api.question.PostDeleted;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.PostUndeleted;
@@ -52,6 +54,16 @@ public class JdbcPosts implements Posts {
     @EventHandler
     void on(AnswerPosted event) {
         insert(event.answerId(), PostKind.ANSWER, event.questionId(), event.communityId(), event.actorId(), event);
+    }
+
+    @EventHandler
+    void on(CommentAdded event) {
+        insert(event.commentId(), PostKind.COMMENT, event.questionId(), event.communityId(), event.actorId(), event);
+    }
+
+    @EventHandler
+    void on(CommentDeleted event) {
+        jdbc.update("UPDATE post_lookup SET deleted = TRUE WHERE post_id = ?", event.commentId());
     }
 
     @EventHandler

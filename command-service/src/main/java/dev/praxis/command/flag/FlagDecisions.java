@@ -2,8 +2,10 @@ package dev.praxis.command.flag;
 
 import dev.praxis.api.flag.FlagDecision;
 import dev.praxis.api.flag.FlagReviewed;
+import dev.praxis.api.question.DeleteComment;
 import dev.praxis.api.question.DeletePost;
 import dev.praxis.api.question.LockQuestion;
+import dev.praxis.api.question.PostKind;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.command.shared.CommandRejectedException;
 import java.sql.Timestamp;
@@ -53,15 +55,18 @@ class FlagDecisions implements SmartLifecycle {
     /** The command that carries out the review, if its decision needs one. */
     static Optional<PraxisCommand> commandFor(FlagReviewed review) {
         String reason = review.note() == null ? "Flagged and reviewed by a moderator." : review.note();
-        return Optional.ofNullable(command(review.decision(), review.questionId(), review.postId(), reason,
-                review.actorId(), review.occurredAt()));
+        return Optional.ofNullable(command(review.decision(), review.postKind(), review.questionId(), review.postId(),
+                reason, review.actorId(), review.occurredAt()));
     }
 
-    private static PraxisCommand command(FlagDecision decision, String questionId, String postId, String reason,
-                                         String actorId, java.time.Instant occurredAt) {
+    /** DELETE removes the flagged post (a comment by its own command); LOCK locks the post's question. */
+    private static PraxisCommand command(FlagDecision decision, PostKind kind, String questionId, String postId,
+                                         String reason, String actorId, java.time.Instant occurredAt) {
         return switch (decision) {
             case DISMISS -> null;
-            case DELETE -> new DeletePost(questionId, postId, reason, actorId, occurredAt);
+            case DELETE -> kind == PostKind.COMMENT
+                    ? new DeleteComment(questionId, postId, actorId, occurredAt)
+                    : new DeletePost(questionId, postId, reason, actorId, occurredAt);
             case LOCK -> new LockQuestion(questionId, reason, actorId, occurredAt);
         };
     }
@@ -72,9 +77,9 @@ class FlagDecisions implements SmartLifecycle {
             return;
         }
         jdbc.update("""
-                INSERT INTO flag_followup (review_id, decision, question_id, post_id, reason, actor_id, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                message.getIdentifier(), review.decision().name(), review.questionId(), review.postId(),
+                INSERT INTO flag_followup (review_id, decision, post_kind, question_id, post_id, reason, actor_id, occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                message.getIdentifier(), review.decision().name(), review.postKind().name(), review.questionId(), review.postId(),
                 review.note() == null ? "Flagged and reviewed by a moderator." : review.note(), review.actorId(),
                 Timestamp.from(review.occurredAt()));
         if (CurrentUnitOfWork.isStarted()) {
@@ -102,7 +107,7 @@ class FlagDecisions implements SmartLifecycle {
         List<Pending> pending = jdbc.query(
                 "SELECT * FROM flag_followup ORDER BY occurred_at, review_id",
                 (rs, row) -> new Pending(rs.getString("review_id"), command(FlagDecision.valueOf(rs.getString("decision")),
-                        rs.getString("question_id"), rs.getString("post_id"), rs.getString("reason"),
+                        PostKind.valueOf(rs.getString("post_kind")), rs.getString("question_id"), rs.getString("post_id"), rs.getString("reason"),
                         rs.getString("actor_id"), rs.getTimestamp("occurred_at").toInstant())));
         int done = 0;
         for (Pending followUp : pending) {

@@ -36,6 +36,13 @@ public final class Fakes {
             return this;
         }
 
+        public InMemoryPosts comment(String commentId, String questionId, String authorId, Instant at) {
+            Post question = posts.get(questionId);
+            posts.put(commentId, new Post(commentId, PostKind.COMMENT, questionId, question.communityId(), authorId, at, 0,
+                    false, false));
+            return this;
+        }
+
         public InMemoryPosts deleted(String postId) {
             Post p = posts.get(postId);
             posts.put(postId, new Post(p.postId(), p.kind(), p.questionId(), p.communityId(), p.authorId(), p.createdAt(),

@@ -34,7 +34,8 @@ class FlagTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Flag.class);
-        posts = new Fakes.InMemoryPosts().question("q1", "c1", "alice", T0).answer("a1", "q1", "bob", T0, 0);
+        posts = new Fakes.InMemoryPosts().question("q1", "c1", "alice", T0).answer("a1", "q1", "bob", T0, 0)
+                .comment("k1", "q1", "chen", T0);
         fixture.registerInjectableResource(posts);
         fixture.registerInjectableResource(new Fakes.Directory()
                 .with("c1", "alice", MEMBER).with("c1", "bob", MEMBER).with("c1", "chen", MEMBER)
@@ -63,6 +64,18 @@ class FlagTest {
                     .when(new FlagPost("q1", FlagReason.OTHER, "  Copied from elsewhere. ", "bob", T0))
                     .expectEvents(new PostFlagged("q1", PostKind.QUESTION, "q1", "c1", "alice", FlagReason.OTHER,
                             "Copied from elsewhere.", "bob", T0));
+        }
+
+        @Test
+        void aMemberFlagsAComment() {
+            fixture.givenNoPriorActivity()
+                    .when(new FlagPost("k1", FlagReason.OFFENSIVE, null, "alice", T0))
+                    .expectEvents(new PostFlagged("k1", PostKind.COMMENT, "q1", "c1", "chen", FlagReason.OFFENSIVE, null, "alice", T0));
+        }
+
+        @Test
+        void nobodyFlagsTheirOwnComment() {
+            rejected(fixture.givenNoPriorActivity().when(new FlagPost("k1", FlagReason.SPAM, null, "chen", T0)), "OWN_POST");
         }
 
         @Test
