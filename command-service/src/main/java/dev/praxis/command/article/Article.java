@@ -55,7 +55,7 @@ public class Article {
         if (!directory.exists(command.communityId())) {
             throw notFound("UNKNOWN_COMMUNITY", "There is no community with id " + command.communityId() + ".");
         }
-        requireMember(directory, command.communityId(), command.actorId());
+        directory.requireActiveMember(command.communityId(), command.actorId(), command.occurredAt());
         apply(new ArticlePublished(command.articleId(), command.communityId(), title, body, tags,
                 command.actorId(), command.occurredAt()));
     }
@@ -67,7 +67,7 @@ public class Article {
         List<String> newTags = InputRules.normaliseTags(command.tags());
         String comment = InputRules.optionalText(command.comment(), "comment", EDIT_COMMENT_MAX);
         requireNotDeleted();
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         if (!authorId.equals(command.actorId())) {
             privileges.require(communityId, command.actorId(), Privilege.EDIT_OTHERS_POSTS);
         }
@@ -128,9 +128,4 @@ public class Article {
         }
     }
 
-    private static void requireMember(CommunityDirectory directory, String communityId, String memberId) {
-        if (directory.roleOf(communityId, memberId).isEmpty()) {
-            throw forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
-        }
-    }
 }

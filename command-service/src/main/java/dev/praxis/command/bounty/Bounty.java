@@ -75,9 +75,7 @@ public class Bounty {
         if (question.locked()) {
             throw conflict("QUESTION_LOCKED", "This question is locked.");
         }
-        if (directory.roleOf(question.communityId(), command.actorId()).isEmpty()) {
-            throw forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
-        }
+        directory.requireActiveMember(question.communityId(), command.actorId(), command.occurredAt());
         privileges.require(question.communityId(), command.actorId(), Privilege.OFFER_BOUNTY);
         if (open) {
             throw conflict("BOUNTY_ALREADY_OPEN", "This question already has an open bounty.");

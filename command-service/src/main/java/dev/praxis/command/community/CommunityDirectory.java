@@ -1,6 +1,7 @@
 package dev.praxis.command.community;
 
 import dev.praxis.api.community.CommunityRole;
+import dev.praxis.command.shared.CommandRejectedException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,4 +22,18 @@ public interface CommunityDirectory {
      * before membership, since a banned member is no member any more.
      */
     Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now);
+
+    /**
+     * Refuses, at {@code at}, a member who may not write in the community: banned (FORBIDDEN
+     * {@code BANNED}), suspended ({@code SUSPENDED}) or not a member ({@code NOT_A_MEMBER}). Every
+     * aggregate that writes in a community asks this one question, so a sanction reaches every act.
+     */
+    default void requireActiveMember(String communityId, String memberId, Instant at) {
+        writeBlock(communityId, memberId, at).ifPresent(block -> {
+            throw CommandRejectedException.forbidden(block.status().name(), block.describe());
+        });
+        if (roleOf(communityId, memberId).isEmpty()) {
+            throw CommandRejectedException.forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
+        }
+    }
 }

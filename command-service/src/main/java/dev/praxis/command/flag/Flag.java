@@ -72,9 +72,7 @@ public class Flag {
         if (post.authorId().equals(command.actorId())) {
             throw forbidden("OWN_POST", "You cannot flag your own post.");
         }
-        if (directory.roleOf(post.communityId(), command.actorId()).isEmpty()) {
-            throw forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
-        }
+        directory.requireActiveMember(post.communityId(), command.actorId(), command.occurredAt());
         privileges.require(post.communityId(), command.actorId(), Privilege.FLAG);
         if (flaggedBy.contains(command.actorId())) {
             throw conflict("ALREADY_FLAGGED", "You have already flagged this post.");

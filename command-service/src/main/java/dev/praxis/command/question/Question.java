@@ -123,7 +123,7 @@ public class Question {
         if (!directory.exists(command.communityId())) {
             throw notFound("UNKNOWN_COMMUNITY", "There is no community with id " + command.communityId() + ".");
         }
-        requireMember(directory, command.communityId(), command.actorId());
+        directory.requireActiveMember(command.communityId(), command.actorId(), command.occurredAt());
         tags = TagUsage.resolve(tags, command.communityId(), command.actorId(), tagDirectory, privileges);
         apply(new QuestionAsked(command.questionId(), command.communityId(), title, body, tags,
                 command.actorId(), command.occurredAt()));
@@ -142,7 +142,7 @@ public class Question {
         if (closed) {
             throw conflict("QUESTION_CLOSED", "This question is closed: it takes no new answers.");
         }
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         apply(new AnswerPosted(questionId, command.answerId(), communityId, body, command.actorId(), command.occurredAt()));
         applyMentions(questionId, communityId, command.answerId(), PostKind.ANSWER, body, directory, command.actorId(),
                 command.occurredAt());
@@ -169,7 +169,7 @@ public class Question {
         List<String> tags = InputRules.normaliseTags(command.tags());
         String comment = InputRules.optionalText(command.comment(), "comment", EDIT_COMMENT_MAX);
         requireOpenThread();
-        requireMayEdit(authorId, command.actorId(), directory, privileges);
+        requireMayEdit(authorId, command.actorId(), command.occurredAt(), directory, privileges);
         applyQuestionRevision(new QuestionRevision(title, body, tags), comment, null, directory,
                 command.actorId(), command.occurredAt());
     }
@@ -181,7 +181,7 @@ public class Question {
         String comment = InputRules.optionalText(command.comment(), "comment", EDIT_COMMENT_MAX);
         requireOpenThread();
         requireNotDeleted(command.answerId());
-        requireMayEdit(answerAuthor, command.actorId(), directory, privileges);
+        requireMayEdit(answerAuthor, command.actorId(), command.occurredAt(), directory, privileges);
         applyAnswerRevision(command.answerId(), body, comment, null, directory, command.actorId(), command.occurredAt());
     }
 
@@ -190,7 +190,7 @@ public class Question {
         String postAuthor = requirePost(command.postId());
         requireOpenThread();
         requireNotDeleted(command.postId());
-        requireMayEdit(postAuthor, command.actorId(), directory, privileges);
+        requireMayEdit(postAuthor, command.actorId(), command.occurredAt(), directory, privileges);
         int count = questionId.equals(command.postId()) ? revisions.size() : answerRevisions.get(command.postId()).size();
         if (command.revision() < 1 || command.revision() > count) {
             throw notFound("UNKNOWN_REVISION", "The post has no revision " + command.revision() + " (it has 1 to " + count + ").");
@@ -236,8 +236,9 @@ public class Question {
                 comment, rolledBackTo, Mentions.in(body, communityId, directory), actorId, occurredAt));
     }
 
-    private void requireMayEdit(String postAuthor, String actorId, CommunityDirectory directory, Privileges privileges) {
-        requireMember(directory, communityId, actorId);
+    private void requireMayEdit(String postAuthor, String actorId, java.time.Instant at, CommunityDirectory directory,
+                                Privileges privileges) {
+        directory.requireActiveMember(communityId, actorId, at);
         if (!postAuthor.equals(actorId)) {
             privileges.require(communityId, actorId, Privilege.EDIT_OTHERS_POSTS);
         }
@@ -255,7 +256,7 @@ public class Question {
         }
         requireOpenThread();
         requireNotDeleted(command.postId());
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         boolean onOwnPost = postAuthor.equals(command.actorId());
         boolean onAnswerToOwnQuestion = !questionId.equals(command.postId()) && authorId.equals(command.actorId());
         if (!onOwnPost && !onAnswerToOwnQuestion) {
@@ -384,7 +385,7 @@ public class Question {
         if (closed) {
             throw conflict("ALREADY_CLOSED", "This question is already closed.");
         }
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         privileges.require(communityId, command.actorId(), Privilege.CLOSE_AND_REOPEN);
         apply(new QuestionClosed(questionId, communityId, command.reason(), duplicateOf, command.actorId(), command.occurredAt()));
     }
@@ -395,7 +396,7 @@ public class Question {
         if (!closed) {
             throw conflict("NOT_CLOSED", "This question is not closed.");
         }
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         privileges.require(communityId, command.actorId(), Privilege.CLOSE_AND_REOPEN);
         apply(new QuestionReopened(questionId, communityId, command.actorId(), command.occurredAt()));
     }
@@ -414,7 +415,7 @@ public class Question {
         }
         requireOpenThread();
         requireNotDeleted(command.postId());
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         privileges.require(communityId, command.actorId(),
                 command.direction() == VoteDirection.UP ? Privilege.UPVOTE : Privilege.DOWNVOTE);
         VoteDirection previous = votes.getOrDefault(command.postId(), Map.of()).get(command.actorId());
@@ -485,7 +486,7 @@ public class Question {
         }
         requireNotDeleted(questionId);
         requireNotDeleted(command.answerId());
-        requireMember(directory, communityId, command.actorId());
+        directory.requireActiveMember(communityId, command.actorId(), command.occurredAt());
         if (endorsers.getOrDefault(command.answerId(), Set.of()).contains(command.actorId())) {
             throw conflict("ALREADY_ENDORSED", "You have already endorsed this answer.");
         }
@@ -677,12 +678,4 @@ public class Question {
         return author;
     }
 
-    private static void requireMember(CommunityDirectory directory, String communityId, String memberId) {
-        directory.writeBlock(communityId, memberId, java.time.Instant.now()).ifPresent(block -> {
-            throw forbidden(block.status().name(), block.describe());
-        });
-        if (directory.roleOf(communityId, memberId).isEmpty()) {
-            throw forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
-        }
-    }
 }

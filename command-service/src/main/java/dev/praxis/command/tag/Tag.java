@@ -1,7 +1,6 @@
 package dev.praxis.command.tag;
 
 import static dev.praxis.command.shared.CommandRejectedException.conflict;
-import static dev.praxis.command.shared.CommandRejectedException.forbidden;
 import static dev.praxis.command.shared.CommandRejectedException.invalid;
 import static dev.praxis.command.shared.CommandRejectedException.notFound;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -51,7 +50,8 @@ public class Tag {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CreateTag command, CommunityDirectory communities, Privileges privileges, TagDirectory tags) {
-        Target target = target(command.tagId(), command.communityId(), command.name(), communities, command.actorId());
+        Target target = target(command.tagId(), command.communityId(), command.name(), communities, command.actorId(),
+                command.occurredAt());
         String description = InputRules.optionalText(command.description(), "description", ProfileLimits.TAG_DESCRIPTION_MAX);
         if (tags.masterOf(target.communityId, target.name).isPresent()) {
             throw conflict("TAG_IS_SYNONYM", "'" + target.name + "' is a synonym of the tag '"
@@ -67,7 +67,8 @@ public class Tag {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(EditTagDescription command, CommunityDirectory communities, Privileges privileges, TagDirectory tags) {
-        Target target = existing(command.tagId(), command.communityId(), command.name(), communities, command.actorId(), tags);
+        Target target = existing(command.tagId(), command.communityId(), command.name(), communities, command.actorId(),
+                command.occurredAt(), tags);
         String description = InputRules.optionalText(command.description(), "description", ProfileLimits.TAG_DESCRIPTION_MAX);
         privileges.require(target.communityId, command.actorId(), Privilege.EDIT_OTHERS_POSTS);
         if (tagId != null && Objects.equals(this.description, description)) {
@@ -80,7 +81,8 @@ public class Tag {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AddTagSynonym command, CommunityDirectory communities, Privileges privileges, TagDirectory tags) {
-        Target target = existing(command.tagId(), command.communityId(), command.name(), communities, command.actorId(), tags);
+        Target target = existing(command.tagId(), command.communityId(), command.name(), communities, command.actorId(),
+                command.occurredAt(), tags);
         String synonym = TagNames.tag(command.synonym());
         if (synonym.equals(target.name)) {
             throw invalid("SYNONYM_OF_ITSELF", "A tag cannot be a synonym of itself.");
@@ -106,7 +108,8 @@ public class Tag {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RemoveTagSynonym command, CommunityDirectory communities, Privileges privileges, TagDirectory tags) {
-        Target target = existing(command.tagId(), command.communityId(), command.name(), communities, command.actorId(), tags);
+        Target target = existing(command.tagId(), command.communityId(), command.name(), communities, command.actorId(),
+                command.occurredAt(), tags);
         String synonym = TagNames.tag(command.synonym());
         privileges.require(target.communityId, command.actorId(), Privilege.EDIT_TAG_SYNONYMS);
         if (!synonyms.contains(synonym)) {
@@ -144,7 +147,7 @@ public class Tag {
 
     /** Checks the ids, the community and the actor's membership; the tag need not exist. */
     private static Target target(String tagId, String communityId, String rawName, CommunityDirectory communities,
-                                 String actorId) {
+                                 String actorId, java.time.Instant at) {
         InputRules.requireId(communityId, "communityId");
         String name = TagNames.tag(rawName);
         if (!TagIds.of(communityId, name).equals(tagId)) {
@@ -153,16 +156,14 @@ public class Tag {
         if (!communities.exists(communityId)) {
             throw notFound("UNKNOWN_COMMUNITY", "There is no community with id " + communityId + ".");
         }
-        if (communities.roleOf(communityId, actorId).isEmpty()) {
-            throw forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
-        }
+        communities.requireActiveMember(communityId, actorId, at);
         return new Target(tagId, communityId, name);
     }
 
     /** As {@link #target}, and the tag must exist and not be a synonym of another. */
     private Target existing(String tagId, String communityId, String rawName, CommunityDirectory communities,
-                            String actorId, TagDirectory tags) {
-        Target target = target(tagId, communityId, rawName, communities, actorId);
+                            String actorId, java.time.Instant at, TagDirectory tags) {
+        Target target = target(tagId, communityId, rawName, communities, actorId, at);
         if (this.tagId == null && !tags.exists(target.communityId, target.name)) {
             throw notFound("UNKNOWN_TAG", "There is no tag '" + target.name + "' in this community.");
         }

@@ -10,7 +10,9 @@ import dev.praxis.api.article.EditArticle;
 import dev.praxis.api.article.PublishArticle;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.command.question.FixedPrivileges;
+import dev.praxis.api.community.MemberStatus;
 import dev.praxis.command.question.InMemoryCommunityDirectory;
+import dev.praxis.command.shared.CommandRejectedException;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -32,7 +34,8 @@ class ArticleTest {
         fixture = new AggregateTestFixture<>(Article.class);
         fixture.registerInjectableResource(new InMemoryCommunityDirectory()
                 .withMember("c1", "alice").withMember("c1", "bob").withMember("c1", "editor")
-                .withRole("c1", "mod", CommunityRole.MODERATOR));
+                .withRole("c1", "mod", CommunityRole.MODERATOR)
+                .withMember("c1", "sam").withBlock("c1", "sam", MemberStatus.SUSPENDED, T1.plusSeconds(86_400)));
         fixture.registerInjectableResource(new FixedPrivileges().with("alice", 1).with("bob", 1_000)
                 .with("editor", 2_000).with("mod", 10_000));
     }
@@ -50,6 +53,14 @@ class ArticleTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishArticle("r1", "c1", " " + TITLE, BODY, List.of("Axon"), "alice", T0))
                 .expectEvents(published());
+    }
+
+    @Test
+    void aSuspendedMemberCannotPublishWhileTheSuspensionLasts() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishArticle("r1", "c1", TITLE, BODY, List.of(), "sam", T0))
+                .expectException(CommandRejectedException.class)
+                .expectNoEvents();
     }
 
     @Test

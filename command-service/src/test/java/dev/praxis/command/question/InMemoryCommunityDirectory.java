@@ -21,7 +21,7 @@ public class InMemoryCommunityDirectory implements CommunityDirectory {
     }
 
     /** A suspension or ban of the member in the community (a ban removes the membership, as the directory does). */
-    InMemoryCommunityDirectory withBlock(String communityId, String memberId, MemberStatus status, Instant until) {
+    public InMemoryCommunityDirectory withBlock(String communityId, String memberId, MemberStatus status, Instant until) {
         if (status == MemberStatus.BANNED) {
             members.getOrDefault(communityId, new HashMap<>()).remove(memberId);
         }

@@ -30,8 +30,9 @@ class QuestionSanctionsTest {
 
     @BeforeEach
     void setUp() {
-        Instant future = Instant.now().plus(1, ChronoUnit.DAYS);
-        Instant past = Instant.now().minus(1, ChronoUnit.DAYS);
+        // sanctions are judged at the command's time
+        Instant future = T0.plus(1, ChronoUnit.DAYS);
+        Instant past = T0.minus(1, ChronoUnit.DAYS);
         fixture = new AggregateTestFixture<>(Question.class);
         fixture.registerInjectableResource(new InMemoryCommunityDirectory()
                 .withMember("c1", "alice").withMember("c1", "sam").withMember("c1", "bea").withMember("c1", "pat")
