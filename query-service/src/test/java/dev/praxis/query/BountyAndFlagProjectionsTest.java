@@ -2,10 +2,6 @@ package dev.praxis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.praxis.api.bounty.BountyAwarded;
 import dev.praxis.api.bounty.BountyExpired;
 import dev.praxis.api.bounty.BountyOffered;
@@ -19,42 +15,25 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.query.bounty.BountyProjection;
 import dev.praxis.query.flag.FlagProjection;
 import dev.praxis.query.member.MemberProjection;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bounty, moderation-queue and reputation effects of bounties and flags, delivered once, twice, or replayed. */
 class BountyAndFlagProjectionsTest {
 
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
+            new BountyProjection(mongo), new FlagProjection(mongo), new MemberProjection(mongo)));
 
     @Test
     void theReadModelsHoldWhatTheEventsSay() throws Exception {
@@ -84,13 +63,8 @@ class BountyAndFlagProjectionsTest {
     void deliveringEveryEventTwiceOrReplayingTheStreamChangesNothing() throws Exception {
         List<EventMessage<?>> events = history();
         Map<String, List<Document>> once = project("once", events);
-        List<EventMessage<?>> eachTwice = new ArrayList<>();
-        events.forEach(e -> {
-            eachTwice.add(e);
-            eachTwice.add(e);
-        });
-        List<EventMessage<?>> streamTwice = new ArrayList<>(events);
-        streamTwice.addAll(events);
+        List<EventMessage<?>> eachTwice = ProjectionHarness.eachTwice(events);
+        List<EventMessage<?>> streamTwice = ProjectionHarness.streamTwice(events);
 
         assertThat(project("each_twice", eachTwice)).isEqualTo(once);
         assertThat(project("stream_twice", streamTwice)).isEqualTo(once);
@@ -103,20 +77,7 @@ class BountyAndFlagProjectionsTest {
     }
 
     private Map<String, List<Document>> project(String database, List<EventMessage<?>> events) throws Exception {
-        client.getDatabase(database).drop();
-        MongoTemplate mongo = new MongoTemplate(client, database);
-        List<AnnotationEventHandlerAdapter> projections = List.of(
-                new AnnotationEventHandlerAdapter(new BountyProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new FlagProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new MemberProjection(mongo)));
-        for (EventMessage<?> event : events) {
-            for (AnnotationEventHandlerAdapter projection : projections) {
-                if (projection.canHandle(event)) {
-                    projection.handle(event);
-                }
-            }
-        }
-        return ReadModelDump.of(client.getDatabase(database));
+        return harness.project(database, events);
     }
 
     private static List<EventMessage<?>> history() {

@@ -2,10 +2,6 @@ package dev.praxis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.member.MemberFollowed;
@@ -28,51 +24,30 @@ import dev.praxis.query.member.MemberProjection;
 import dev.praxis.query.member.ProfileProjection;
 import dev.praxis.query.member.ProfileQueries;
 import dev.praxis.query.tag.TagProjection;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The profile and tag projections: idempotent under re-delivery, and holding what the events say. */
 class MembersAndTagsProjectionsTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
+            new ProfileProjection(mongo), new TagProjection(mongo), new MemberProjection(mongo)));
 
     @Test
     void deliveringEveryEventTwiceChangesNothing() throws Exception {
         List<EventMessage<?>> events = history();
         Map<String, List<Document>> once = project("m_once", events);
-        List<EventMessage<?>> eachTwice = new ArrayList<>();
-        events.forEach(e -> {
-            eachTwice.add(e);
-            eachTwice.add(e);
-        });
-        List<EventMessage<?>> streamTwice = new ArrayList<>(events);
-        streamTwice.addAll(events);
+        List<EventMessage<?>> eachTwice = ProjectionHarness.eachTwice(events);
+        List<EventMessage<?>> streamTwice = ProjectionHarness.streamTwice(events);
 
         assertThat(project("m_each_twice", eachTwice)).isEqualTo(once);
         assertThat(project("m_stream_twice", streamTwice)).isEqualTo(once);
@@ -81,7 +56,7 @@ class MembersAndTagsProjectionsTest {
     @Test
     void theReadModelsHoldWhatTheEventsSay() throws Exception {
         project("m_expected", history());
-        MongoTemplate mongo = new MongoTemplate(client, "m_expected");
+        MongoTemplate mongo = harness.mongo("m_expected");
 
         ProfileView bob = profile(mongo, "bob");
         assertThat(bob.bio()).isEqualTo("JVM");
@@ -108,20 +83,7 @@ class MembersAndTagsProjectionsTest {
     }
 
     private Map<String, List<Document>> project(String database, List<EventMessage<?>> events) throws Exception {
-        client.getDatabase(database).drop();
-        MongoTemplate mongo = new MongoTemplate(client, database);
-        List<AnnotationEventHandlerAdapter> projections = List.of(
-                new AnnotationEventHandlerAdapter(new ProfileProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new TagProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new MemberProjection(mongo)));
-        for (EventMessage<?> event : events) {
-            for (AnnotationEventHandlerAdapter projection : projections) {
-                if (projection.canHandle(event)) {
-                    projection.handle(event);
-                }
-            }
-        }
-        return ReadModelDump.of(client.getDatabase(database));
+        return harness.project(database, events);
     }
 
     private static List<EventMessage<?>> history() {

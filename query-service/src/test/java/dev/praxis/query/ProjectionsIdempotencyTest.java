@@ -2,10 +2,6 @@ package dev.praxis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.MemberJoinedCommunity;
@@ -36,19 +32,14 @@ import dev.praxis.query.member.MemberProjection;
 import dev.praxis.query.article.ArticleProjection;
 import dev.praxis.query.question.ContentProjection;
 import dev.praxis.query.question.QuestionProjection;
-import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every projection handler is idempotent: delivering each event twice, or the whole stream twice,
@@ -57,35 +48,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class ProjectionsIdempotencyTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
+            new CommunityProjection(mongo), new QuestionProjection(mongo), new MemberProjection(mongo), new ContentProjection(mongo), new ArticleProjection(mongo)));
 
     @Test
     void deliveringEveryEventTwiceChangesNothing() throws Exception {
         List<EventMessage<?>> events = history();
 
         Map<String, List<Document>> once = project("once", events);
-        List<EventMessage<?>> eachTwice = new ArrayList<>();
-        events.forEach(e -> {
-            eachTwice.add(e);
-            eachTwice.add(e);
-        });
+        List<EventMessage<?>> eachTwice = ProjectionHarness.eachTwice(events);
         Map<String, List<Document>> twice = project("each_twice", eachTwice);
-        List<EventMessage<?>> streamTwice = new ArrayList<>(events);
-        streamTwice.addAll(events);
+        List<EventMessage<?>> streamTwice = ProjectionHarness.streamTwice(events);
         Map<String, List<Document>> replayed = project("stream_twice", streamTwice);
 
         assertThat(twice).isEqualTo(once);
@@ -129,22 +103,7 @@ class ProjectionsIdempotencyTest {
     }
 
     private Map<String, List<Document>> project(String database, List<EventMessage<?>> events) throws Exception {
-        client.getDatabase(database).drop();
-        MongoTemplate mongo = new MongoTemplate(client, database);
-        List<AnnotationEventHandlerAdapter> projections = List.of(
-                new AnnotationEventHandlerAdapter(new CommunityProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new QuestionProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new MemberProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new ContentProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new ArticleProjection(mongo)));
-        for (EventMessage<?> event : events) {
-            for (AnnotationEventHandlerAdapter projection : projections) {
-                if (projection.canHandle(event)) {
-                    projection.handle(event);
-                }
-            }
-        }
-        return ReadModelDump.of(client.getDatabase(database));
+        return harness.project(database, events);
     }
 
     private static List<EventMessage<?>> history() {
