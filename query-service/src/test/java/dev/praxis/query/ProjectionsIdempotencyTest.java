@@ -50,7 +50,8 @@ class ProjectionsIdempotencyTest {
 
     @RegisterExtension
     static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
-            new CommunityProjection(mongo), new QuestionProjection(mongo), new MemberProjection(mongo), new ContentProjection(mongo), new ArticleProjection(mongo)));
+            new CommunityProjection(mongo), new QuestionProjection(mongo), new MemberProjection(mongo),
+            new ContentProjection(mongo), new ArticleProjection(mongo)));
 
     @Test
     void deliveringEveryEventTwiceChangesNothing() throws Exception {

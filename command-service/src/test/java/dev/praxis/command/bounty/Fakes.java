@@ -5,9 +5,8 @@ import static dev.praxis.command.shared.CommandRejectedException.forbidden;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.privilege.Privilege;
 import dev.praxis.api.question.PostKind;
-import dev.praxis.command.community.CommunityDirectory;
-import dev.praxis.command.community.WriteBlock;
 import dev.praxis.command.privilege.Privileges;
+import dev.praxis.command.question.InMemoryCommunityDirectory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -70,29 +69,12 @@ public final class Fakes {
         }
     }
 
-    public static final class Directory implements CommunityDirectory {
-
-        private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
+    /** The shared in-memory directory, with this package's way of naming a member's role. */
+    public static final class Directory extends InMemoryCommunityDirectory {
 
         public Directory with(String communityId, String memberId, CommunityRole role) {
-            members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, role);
+            withRole(communityId, memberId, role);
             return this;
-        }
-
-        @Override
-        public boolean exists(String communityId) {
-            return members.containsKey(communityId);
-        }
-
-        @Override
-        public Optional<CommunityRole> roleOf(String communityId, String memberId) {
-            return Optional.ofNullable(members.getOrDefault(communityId, Map.of()).get(memberId));
-        }
-
-        /** Nobody is suspended or banned in these tests. */
-        @Override
-        public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
-            return Optional.empty();
         }
     }
 

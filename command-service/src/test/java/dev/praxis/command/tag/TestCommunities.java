@@ -4,13 +4,10 @@ import static dev.praxis.command.shared.CommandRejectedException.forbidden;
 
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.privilege.Privilege;
-import dev.praxis.command.community.CommunityDirectory;
-import dev.praxis.command.community.WriteBlock;
 import dev.praxis.command.privilege.Privileges;
-import java.time.Instant;
+import dev.praxis.command.question.InMemoryCommunityDirectory;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** In-memory fakes of the community directory and of privileges (Stack Overflow's thresholds) for the tests of tags and members. */
 public final class TestCommunities {
@@ -18,29 +15,12 @@ public final class TestCommunities {
     private TestCommunities() {
     }
 
-    public static class Directory implements CommunityDirectory {
-
-        private final Map<String, Map<String, CommunityRole>> members = new HashMap<>();
+    /** The shared in-memory directory, with this package's way of naming a member's role. */
+    public static class Directory extends InMemoryCommunityDirectory {
 
         public Directory with(String communityId, String memberId, CommunityRole role) {
-            members.computeIfAbsent(communityId, id -> new HashMap<>()).put(memberId, role);
+            withRole(communityId, memberId, role);
             return this;
-        }
-
-        @Override
-        public boolean exists(String communityId) {
-            return members.containsKey(communityId);
-        }
-
-        @Override
-        public Optional<CommunityRole> roleOf(String communityId, String memberId) {
-            return Optional.ofNullable(members.getOrDefault(communityId, Map.of()).get(memberId));
-        }
-
-        /** Nobody is suspended or banned in these tests. */
-        @Override
-        public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
-            return Optional.empty();
         }
     }
 
