@@ -60,6 +60,14 @@ public class QueryServiceClient {
         this.rest = rest;
     }
 
+    /**
+     * The query service's HTTP client, with its base URL, time-outs and error handling, for the
+     * clients of features that keep their reads in their own package instead of growing this class.
+     */
+    public RestClient rest() {
+        return rest;
+    }
+
     /** Communities, newest first. */
     public Page<CommunityView> communities(int first, String after, MinPosition min) {
         return rest.get()
