@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +42,8 @@ class ScaleOutIT {
     private static final Pattern QUESTION_ASKED = Pattern.compile(
             "praxis_projection_events_total\\{[^}]*event=\"QuestionAsked\"[^}]*processor=\"questions\"[^}]*} ([0-9.E]+)");
 
-    @TempDir
+    // kept when the test fails: the services' logs are in logs/
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,6 +58,7 @@ class ScaleOutIT {
     void start() throws Exception {
         system = LocalSystem.start(LocalConfig.forTests(dataDir)
                 .serviceArgs(Service.QUERY, scaling("query-1"))
+                .startupTimeout(Duration.ofMinutes(4))
                 .build());
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -75,7 +78,7 @@ class ScaleOutIT {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("query-service-2.log").toFile())
                 .start();
-        await(Duration.ofSeconds(120), () -> status(secondUrl + "/actuator/health/readiness") == 200,
+        await(Duration.ofMinutes(4), () -> status(secondUrl + "/actuator/health/readiness") == 200,
                 "the second query service becomes ready");
         api = new GraphQlCaller(system.gatewayUrl());
         alice = api.signIn("alice", "Alice Adams");
