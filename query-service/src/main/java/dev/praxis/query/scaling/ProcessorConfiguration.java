@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every projection (processing group) runs in a pooled streaming processor split into
- * {@code praxis.query.scaling.segments} segments, so that several instances of the query service
- * share its work: each segment is claimed by one instance at a time in the shared token store, and
- * an instance that dies leaves its claims to time out and be taken over. A new projection needs no
- * configuration: its {@code @ProcessingGroup} is enough.
+ * Every projection (processing group) runs in a pooled streaming processor whose segments are
+ * claimed by one instance of the query service at a time in the shared token store; an instance
+ * that dies leaves its claims to time out and be taken over. A projection has one segment (it sees
+ * the events in their global order, which projections that combine several aggregates need)
+ * unless {@code praxis.query.scaling.parallel} splits it: then the instances share its events too.
+ * A new projection needs no configuration: its {@code @ProcessingGroup} is enough.
  *
  * <p>Each instance counts the events its projections handle ({@code praxis.projection.events}, by
  * processor and event type), which shows in the metrics how the work is shared and that no event
@@ -41,6 +42,8 @@ class ProcessorConfiguration {
                 .tokenClaimInterval(scaling.balanceInterval().toMillis())
                 // extend our claims well before they time out for the others
                 .claimExtensionThreshold(Math.max(100, claimTimeout / 3)));
+        scaling.parallel().forEach((processor, segments) -> processing.registerPooledStreamingEventProcessorConfiguration(
+                processor, (configuration, builder) -> builder.initialSegmentCount(segments)));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
     }
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param nodeId this instance's name in the token store (default: host name and process id, the pod
  *     name on Kubernetes)
- * @param segments how many segments a new projection is split into: the most instances that can
- *     work on one projection at once
+ * @param segments how many segments a new projection is split into (1: the projection sees the
+ *     events in their global order; the instances then share the work projection by projection)
+ * @param parallel the projections that may be split into more segments, and into how many: only
+ *     those whose handlers depend on the order of events within one aggregate alone (events of
+ *     different aggregates are then handled concurrently)
  * @param claimTimeout how long a segment stays claimed by an instance that stopped extending its
  *     claim (a killed pod) before another instance takes it over
  * @param balanceInterval how often an instance announces itself and hands segments above its fair
@@ -22,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("praxis.query.scaling")
 public record ScalingProperties(
         String nodeId,
-        @DefaultValue("4") int segments,
+        @DefaultValue("1") int segments,
+        Map<String, Integer> parallel,
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue("2s") Duration balanceInterval) {
 
@@ -30,8 +35,9 @@ public record ScalingProperties(
         if (nodeId == null || nodeId.isBlank()) {
             nodeId = defaultNodeId();
         }
-        if (segments < 1) {
-            throw new IllegalArgumentException("praxis.query.scaling.segments must be at least 1");
+        parallel = parallel == null ? Map.of() : Map.copyOf(parallel);
+        if (segments < 1 || parallel.values().stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("praxis.query.scaling segments must be at least 1");
         }
     }
 

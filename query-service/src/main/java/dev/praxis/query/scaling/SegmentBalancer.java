@@ -5,6 +5,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -21,11 +24,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Shares each projection's segments fairly between the live instances. A processor claims every
+ * Shares the projections' segments fairly between the live instances. A processor claims every
  * segment it can, so the first instance to start would keep all of them; each instance therefore
  * announces itself in {@code query_instances} every {@code balanceInterval}, counts the instances
- * seen lately, and releases the segments it holds above its fair share (segments divided by
- * instances, rounded up) for long enough that another instance claims them. When an instance dies
+ * seen lately, and releases what it holds above its fair share (of a split projection's segments,
+ * and of all segments together: whole single-segment projections) for long enough that another
+ * instance claims it. When an instance dies
  * it stops announcing itself, and the others take its segments once its claims time out.
  */
 @Component
@@ -58,20 +62,41 @@ public class SegmentBalancer implements SmartLifecycle {
         long alive = Math.max(1, mongo.count(Query.query(where("seenAt").gt(now.minus(
                 scaling.balanceInterval().multipliedBy(MISSED_BEATS)))), INSTANCES));
         Map<String, List<TokenEntries.Entry>> segments = tokens.all();
+        int total = 0;
+        Map<StreamingEventProcessor, List<Integer>> held = new HashMap<>();
         for (StreamingEventProcessor processor : streamingProcessors()) {
-            int total = segments.getOrDefault(processor.getName(), List.of()).size();
-            if (total == 0) {
-                continue;
+            int ofProcessor = segments.getOrDefault(processor.getName(), List.of()).size();
+            if (ofProcessor == 0) {
+                continue; // not in the shared token store (a projection with a token store of its own)
             }
-            int fairShare = (int) Math.ceil(total / (double) alive);
-            List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
-            for (int i = fairShare; i < held.size(); i++) {
-                int segment = held.get(i);
-                log.info("Handing segment {} of {} to another instance ({} instances, fair share {})",
-                        segment, processor.getName(), alive, fairShare);
-                processor.releaseSegment(segment, releaseFor().toMillis(), TimeUnit.MILLISECONDS);
+            total += ofProcessor;
+            List<Integer> mine = new ArrayList<>(processor.processingStatus().keySet().stream().sorted().toList());
+            // a split projection: at most its fair share of its segments
+            int fairShare = (int) Math.ceil(ofProcessor / (double) alive);
+            while (mine.size() > fairShare) {
+                release(processor, mine.remove(mine.size() - 1), alive, "of " + ofProcessor + " segments");
+            }
+            held.put(processor, mine);
+        }
+        // across projections: at most the fair share of all segments, handing over whole projections
+        int fairShare = (int) Math.ceil(total / (double) alive);
+        int holding = held.values().stream().mapToInt(List::size).sum();
+        List<StreamingEventProcessor> byName = held.keySet().stream()
+                .sorted(Comparator.comparing(StreamingEventProcessor::getName)).toList();
+        for (int i = byName.size() - 1; i >= 0 && holding > fairShare; i--) {
+            StreamingEventProcessor processor = byName.get(i);
+            List<Integer> mine = held.get(processor);
+            if (mine.size() == 1 && segments.get(processor.getName()).size() == 1) {
+                release(processor, mine.get(0), alive, "of " + total + " segments in all");
+                holding--;
             }
         }
+    }
+
+    private void release(StreamingEventProcessor processor, int segment, long alive, String share) {
+        log.info("Handing segment {} of {} to another instance ({} instances, fair share {})",
+                segment, processor.getName(), alive, share);
+        processor.releaseSegment(segment, releaseFor().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Long enough for the others to claim what was released at their next claim attempt. */
