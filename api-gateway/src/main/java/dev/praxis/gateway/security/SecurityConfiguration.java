@@ -40,7 +40,7 @@ class SecurityConfiguration {
                         // Error pages of permitted requests (a malformed body, say) must render as themselves.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(graphQl.getHttp().getPath()).permitAll()
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder)))
                 .build();

@@ -1,6 +1,7 @@
 package dev.praxis.query.consistency;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import dev.praxis.query.scaling.TokenEntries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,54 +25,83 @@ public class ProjectionProgress {
     private static final long POLL_MILLIS = 5;
 
     private final EventProcessingConfiguration processing;
+    private final TokenEntries tokens;
 
-    public ProjectionProgress(EventProcessingConfiguration processing) {
+    public ProjectionProgress(EventProcessingConfiguration processing, TokenEntries tokens) {
         this.processing = processing;
+        this.tokens = tokens;
     }
 
     /**
      * Whether every segment of every streaming processor has handled the event at {@code position}
-     * (and therefore every event before it that the store had committed when that event was).
+     * (and therefore every event before it that the store had committed when that event was). The
+     * segments that other instances hold count too: their progress is read from the shared token
+     * store, so that a read on this instance waits for an event that another instance projects.
      */
     public boolean hasProcessed(long position) {
-        List<StreamingEventProcessor> processors = streamingProcessors();
-        if (processors.isEmpty()) {
-            return false;
-        }
-        for (StreamingEventProcessor processor : processors) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
-                return false;
-            }
-            for (EventTrackerStatus segment : status.values()) {
-                Optional<GapAwareTrackingToken> token = gapAware(segment.getTrackingToken());
-                if (token.isEmpty() || token.get().getIndex() < position || token.get().getGaps().contains(position)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        List<TrackingToken> segments = everySegment();
+        return segments != null && segments.stream().allMatch(token -> gapAware(token)
+                .map(t -> t.getIndex() >= position && !t.getGaps().contains(position))
+                .orElse(false));
     }
 
     /** The highest position up to which every projection has processed every event; -1 before any. */
     public long processedPosition() {
-        long lowest = Long.MAX_VALUE;
+        List<TrackingToken> segments = everySegment();
+        return segments == null ? -1 : segments.stream().mapToLong(ProjectionProgress::complete).min().orElse(-1);
+    }
+
+    /**
+     * The token of every segment of every streaming processor, or null while some processor has
+     * none yet. Segments this instance holds are read from the processor (fresher than the store);
+     * the shared token store is read only when other instances hold segments too.
+     */
+    private List<TrackingToken> everySegment() {
         List<StreamingEventProcessor> processors = streamingProcessors();
+        if (processors.isEmpty()) {
+            return null;
+        }
+        Map<String, List<TokenEntries.Entry>> shared = null;
+        List<TrackingToken> all = new ArrayList<>();
         for (StreamingEventProcessor processor : processors) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
-                return -1;
+            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+            if (!local.isEmpty() && local.size() >= segmentsOf(local)) {
+                local.values().forEach(status -> all.add(status.getTrackingToken()));
+                continue;
             }
-            for (EventTrackerStatus segment : status.values()) {
-                Optional<GapAwareTrackingToken> token = gapAware(segment.getTrackingToken());
-                if (token.isEmpty()) {
-                    return -1;
-                }
-                long complete = token.get().getGaps().isEmpty() ? token.get().getIndex() : token.get().getGaps().first() - 1;
-                lowest = Math.min(lowest, complete);
+            if (shared == null) {
+                shared = tokens.all();
+            }
+            List<TokenEntries.Entry> entries = shared.getOrDefault(processor.getName(), List.of());
+            if (entries.isEmpty()) {
+                return null;
+            }
+            for (TokenEntries.Entry entry : entries) {
+                EventTrackerStatus mine = local.get(entry.segment());
+                all.add(mine != null ? mine.getTrackingToken() : entry.token());
             }
         }
-        return processors.isEmpty() ? -1 : lowest;
+        return all;
+    }
+
+    /**
+     * How many segments the processor has: a segment's id and mask tell it (a processor split into
+     * n segments has masks n-1); without any segment held here, at least one more than held.
+     */
+    private static int segmentsOf(Map<Integer, EventTrackerStatus> local) {
+        return local.values().stream()
+                .mapToInt(status -> status.getSegment().getMask() + 1)
+                .max().orElse(Integer.MAX_VALUE);
+    }
+
+    /** The position up to which a token has seen every event: below its first gap. */
+    private static long complete(TrackingToken token) {
+        Optional<GapAwareTrackingToken> gapAware = gapAware(token);
+        if (gapAware.isEmpty()) {
+            return -1;
+        }
+        GapAwareTrackingToken t = gapAware.get();
+        return t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1;
     }
 
     /** Waits until {@link #hasProcessed} holds for {@code position}, at most {@code timeout}. */

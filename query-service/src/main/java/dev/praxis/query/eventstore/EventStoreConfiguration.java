@@ -19,6 +19,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import dev.praxis.query.scaling.ScalingProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -100,8 +101,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoClient mongoClient, MongoTemplate mongoTemplate, Serializer serializer) {
+    public TokenStore tokenStore(MongoClient mongoClient, MongoTemplate mongoTemplate, Serializer serializer,
+                                 ScalingProperties scaling) {
         return MongoTokenStore.builder()
+                .nodeId(scaling.nodeId())
+                .claimTimeout(scaling.claimTimeout())
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, mongoTemplate.getDb().getName())
                         .trackingTokensCollectionName("tracking_tokens")

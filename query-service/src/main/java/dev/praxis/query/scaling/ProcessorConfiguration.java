@@ -1,0 +1,74 @@
+package dev.praxis.query.scaling;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every projection (processing group) runs in a pooled streaming processor whose segments are
+ * claimed by one instance of the query service at a time in the shared token store; an instance
+ * that dies leaves its claims to time out and be taken over. A projection has one segment (it sees
+ * the events in their global order, which projections that combine several aggregates need)
+ * unless {@code praxis.query.scaling.parallel} splits it: then the instances share its events too.
+ * A new projection needs no configuration: its {@code @ProcessingGroup} is enough.
+ *
+ * <p>Each instance counts the events its projections handle ({@code praxis.projection.events}, by
+ * processor and event type), which shows in the metrics how the work is shared and that no event
+ * is handled twice.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScalingProperties.class)
+class ProcessorConfiguration {
+
+    /** Events read from the store per batch: one token update per batch. */
+    private static final int BATCH_SIZE = 100;
+
+    @Autowired
+    void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters) {
+        long claimTimeout = scaling.claimTimeout().toMillis();
+        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                .initialSegmentCount(scaling.segments())
+                .batchSize(BATCH_SIZE)
+                // look for unclaimed segments (a dead instance's, or ones handed over) this often
+                .tokenClaimInterval(scaling.balanceInterval().toMillis())
+                // extend our claims well before they time out for the others
+                .claimExtensionThreshold(Math.max(100, claimTimeout / 3)));
+        scaling.parallel().forEach((processor, segments) -> processing.registerPooledStreamingEventProcessorConfiguration(
+                processor, (configuration, builder) -> builder.initialSegmentCount(segments)));
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
+    }
+
+    /** Counts each event a processor's handlers receive on this instance. */
+    static final class CountingInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        private final String processor;
+        private final MeterRegistry meters;
+        private final Map<Class<?>, Counter> counters = new ConcurrentHashMap<>();
+
+        CountingInterceptor(String processor, MeterRegistry meters) {
+            this.processor = processor;
+            this.meters = meters;
+        }
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+            Object result = chain.proceed();
+            Class<?> type = unitOfWork.getMessage().getPayloadType();
+            counters.computeIfAbsent(type, t -> Counter.builder("praxis.projection.events")
+                    .description("Events handled by a projection on this instance")
+                    .tag("processor", processor)
+                    .tag("event", t.getSimpleName())
+                    .register(meters)).increment();
+            return result;
+        }
+    }
+}

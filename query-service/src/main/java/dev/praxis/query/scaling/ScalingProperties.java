@@ -1,0 +1,53 @@
+package dev.praxis.query.scaling;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the instances of the query service share the projections.
+ *
+ * @param nodeId this instance's name in the token store (default: host name and process id, the pod
+ *     name on Kubernetes)
+ * @param segments how many segments a new projection is split into (1: the projection sees the
+ *     events in their global order; the instances then share the work projection by projection)
+ * @param parallel the projections that may be split into more segments, and into how many: only
+ *     those whose handlers depend on the order of events within one aggregate alone (events of
+ *     different aggregates are then handled concurrently)
+ * @param claimTimeout how long a segment stays claimed by an instance that stopped extending its
+ *     claim (a killed pod) before another instance takes it over
+ * @param balanceInterval how often an instance announces itself and hands segments above its fair
+ *     share to the others
+ */
+@ConfigurationProperties("praxis.query.scaling")
+public record ScalingProperties(
+        String nodeId,
+        @DefaultValue("1") int segments,
+        Map<String, Integer> parallel,
+        @DefaultValue("10s") Duration claimTimeout,
+        @DefaultValue("2s") Duration balanceInterval) {
+
+    public ScalingProperties {
+        if (nodeId == null || nodeId.isBlank()) {
+            nodeId = defaultNodeId();
+        }
+        parallel = parallel == null ? Map.of() : Map.copyOf(parallel);
+        if (segments < 1 || parallel.values().stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("praxis.query.scaling segments must be at least 1");
+        }
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "query-service";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+}
