@@ -68,19 +68,21 @@ public class PostSearcher {
                                       Set<String> unreadableCommunities) {
         SearchSyntax.Parsed parsed = SearchSyntax.parse(queryText);
         SearchFilters f = filters == null ? SearchFilters.none() : filters;
-        String community = f.communityId();
-        Query text = textQuery(parsed, community);
-        if (text == null && !hasFilter(parsed, f)) {
-            throw QueryRejectedException.invalid("EMPTY_QUERY", "Search for some words, a [tag] or another filter.");
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
-        addFilters(query, parsed, f, unreadableCommunities);
-        Query ranked = sort == SearchSort.RELEVANCE
-                ? FunctionScoreQuery.boostByValue(query.build(), new RelevanceBoost(clock.millis()))
-                : query.build();
         int offset = decodeOffset(after);
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder();
+        addFilters(filtered, parsed, f, unreadableCommunities);
+        BooleanQuery filterClauses = filtered.build();
         return index.withSearcher(searcher -> {
+            Query text = textQuery(parsed, f.communityId(), searcher);
+            if (text == null && !hasFilter(parsed, f)) {
+                throw QueryRejectedException.invalid("EMPTY_QUERY", "Search for some words, a [tag] or another filter.");
+            }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            query.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+            filterClauses.clauses().forEach(query::add);
+            Query ranked = sort == SearchSort.RELEVANCE
+                    ? FunctionScoreQuery.boostByValue(query.build(), new RelevanceBoost(clock.millis()))
+                    : query.build();
             TopFieldCollector collector = TopFieldCollector.create(lucene(sort), Math.min(offset + first, MAX_DEPTH), Integer.MAX_VALUE);
             searcher.search(ranked, collector);
             TopDocs top = collector.topDocs(offset, first);
@@ -104,7 +106,7 @@ public class PostSearcher {
      * The text part: each word must match (most of them, for long queries) in the title, the body
      * or the tags, with typos forgiven at a lower weight; quoted phrases must match as phrases.
      */
-    Query textQuery(SearchSyntax.Parsed parsed, String communityId) {
+    Query textQuery(SearchSyntax.Parsed parsed, String communityId, IndexSearcher searcher) throws IOException {
         List<String> words = words(parsed.text());
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         int clauses = 0;
@@ -113,7 +115,7 @@ public class PostSearcher {
             Map<String, Set<String>> synonyms = index.synonymsToMasters(communityId);
             int counted = 0;
             for (String word : words) {
-                Query wordQuery = wordQuery(word, synonyms, communityId);
+                Query wordQuery = wordQuery(word, synonyms, communityId, searcher);
                 if (wordQuery != null) {
                     terms.add(wordQuery, Occur.SHOULD);
                     counted++;
@@ -151,8 +153,13 @@ public class PostSearcher {
         return clauses == 0 ? null : text.build();
     }
 
-    /** One query word: its analysed terms in title, body and tags, its tag synonyms, and its typo variants. */
-    private Query wordQuery(String word, Map<String, Set<String>> synonyms, String communityId) {
+    /**
+     * One query word: its analysed terms in title, body and tags, its tag synonyms, and, when the
+     * index does not know the word at all (a typo, most likely), the known words one or two edits
+     * away. Typo variants of known words would cost much (an automaton per term) and mostly add noise.
+     */
+    private Query wordQuery(String word, Map<String, Set<String>> synonyms, String communityId,
+                            IndexSearcher searcher) throws IOException {
         List<String> terms = analyzed(word);
         String asTag = word.toLowerCase(Locale.ROOT);
         List<Query> alternatives = new ArrayList<>();
@@ -160,7 +167,9 @@ public class PostSearcher {
             alternatives.add(new BoostQuery(new TermQuery(new Term(SearchFields.TITLE, term)), TITLE_BOOST));
             alternatives.add(new TermQuery(new Term(SearchFields.BODY, term)));
             alternatives.add(new BoostQuery(new TermQuery(new Term(SearchFields.TAG_TEXT, term)), TAG_BOOST));
-            if (term.length() >= 4 && term.chars().allMatch(Character::isLetter)) {
+            if (term.length() >= 4 && term.chars().allMatch(Character::isLetter)
+                    && searcher.getIndexReader().docFreq(new Term(SearchFields.TITLE, term)) == 0
+                    && searcher.getIndexReader().docFreq(new Term(SearchFields.BODY, term)) == 0) {
                 int edits = term.length() >= 8 ? 2 : 1;
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.TITLE, term), edits, 1), TITLE_BOOST * 0.4f));
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.BODY, term), edits, 1), 0.4f));
@@ -328,11 +337,17 @@ public class PostSearcher {
     }
 
     private static Integer max(Integer a, Integer b) {
-        return a == null ? b : b == null ? a : Math.max(a, b);
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Integer.valueOf(Math.max(a, b));
     }
 
     private static Integer min(Integer a, Integer b) {
-        return a == null ? b : b == null ? a : Math.min(a, b);
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Integer.valueOf(Math.min(a, b));
     }
 
     static Set<String> ids(List<SearchHitView> hits) {

@@ -25,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,8 @@ public class SearchIndex implements AutoCloseable {
         this.commitInterval = commitInterval;
         try {
             Files.createDirectories(path);
-            this.directory = FSDirectory.open(path);
+            // small segments of near-real-time refreshes stay in memory until merged or committed
+            this.directory = new NRTCachingDirectory(FSDirectory.open(path), 8.0, 64.0);
             openWriter();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + path, e);
@@ -78,7 +80,9 @@ public class SearchIndex implements AutoCloseable {
     private void openWriter() throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                // a refresh must not wait for merges: freshness is measured in milliseconds
+                .setMaxFullFlushMergeWaitMillis(0);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);
         lastToken = committedUserData();
