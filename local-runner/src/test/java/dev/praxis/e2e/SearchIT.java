@@ -39,7 +39,8 @@ class SearchIT {
 
     @BeforeAll
     void start() {
-        system = LocalSystem.start(LocalConfig.forTests(dataDir).build());
+        // a generous start-up time: CI machines are shared, and three JVMs start at once
+        system = LocalSystem.start(LocalConfig.forTests(dataDir).startupTimeout(java.time.Duration.ofMinutes(5)).build());
         api = new GraphQlCaller(system.gatewayUrl());
         alice = api.signIn("alice", "Alice Adams");
         bob = api.signIn("bob", "Bob Brown");

@@ -283,7 +283,7 @@ public class PostSearcher {
         return switch (sort == null ? SearchSort.RELEVANCE : sort) {
             case RELEVANCE -> Sort.RELEVANCE;
             case NEWEST -> new Sort(new SortField(SearchFields.CREATED, SortField.Type.LONG, true));
-            case VOTES -> new Sort(new SortField(SearchFields.VOTES, SortField.Type.LONG, true),
+            case VOTES -> new Sort(new SortField(SearchFields.VOTES, SortField.Type.INT, true),
                     new SortField(SearchFields.CREATED, SortField.Type.LONG, true));
         };
     }

@@ -42,8 +42,17 @@ final class SearchAnalyzers {
     private SearchAnalyzers() {
     }
 
-    /** The analyzer of post text (titles, bodies, tags as words) for indexing and for queries alike. */
+    /** The analyzer of post text (titles, bodies, tags as words) for queries: code tokens stay whole. */
     static Analyzer english() {
+        return english(false);
+    }
+
+    /** The analyzer of post text for indexing: code tokens stay whole, and their parts are added beside them. */
+    static Analyzer englishForIndexing() {
+        return english(true);
+    }
+
+    private static Analyzer english(boolean withCodeParts) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -53,6 +62,9 @@ final class SearchAnalyzers {
                 stream = new EnglishPossessiveFilter(stream);
                 stream = new StopFilter(stream, STOP_WORDS);
                 stream = new PatternKeywordMarkerFilter(stream, CODE_LIKE);
+                if (withCodeParts) {
+                    stream = new CodePartsFilter(stream);
+                }
                 stream = new PorterStemFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
@@ -82,7 +94,7 @@ final class SearchAnalyzers {
 
     /** The analyzer of the whole index: English for text fields, names for names, keyword for the rest. */
     static Analyzer perField() {
-        Analyzer english = english();
+        Analyzer english = englishForIndexing();
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 SearchFields.TITLE, english,
                 SearchFields.BODY, english,

@@ -95,7 +95,7 @@ public class SimilarQuestions {
 
     private static MoreLikeThis moreLikeThis(IndexSearcher searcher, int maxTerms) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-        mlt.setAnalyzer(SearchAnalyzers.english());
+        mlt.setAnalyzer(SearchAnalyzers.englishForIndexing());
         mlt.setFieldNames(FIELDS);
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
