@@ -133,8 +133,9 @@ class SearchIT {
         Collections.sort(sorted);
         long p50 = sorted.get(sorted.size() / 2);
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
-        System.out.printf("Search freshness after the mutation's answer: edits p50 %d ms, p99 %d ms (n=%d); deletion %d ms; visibility change %d ms%n",
-                p50, p99, sorted.size(), deletion, visibility);
+        System.out.printf("Search freshness after the mutation's answer (one search round trip included): edits p50 %d ms, p99 %d ms (n=%d);"
+                + " deletion %d ms; visibility change %d ms; the first search showed the change in %d of %d cases%n",
+                p50, p99, sorted.size(), deletion, visibility, firstTry, measured);
         assertThat(p99).isLessThan(1000);
         assertThat(deletion).isLessThan(1000);
         assertThat(visibility).isLessThan(1000);
@@ -162,11 +163,22 @@ class SearchIT {
         return ids;
     }
 
-    /** Milliseconds from now (just after a mutation answered) until the search's hits satisfy the condition. */
+    /** Searches that already showed the change on the first try after the mutation's answer. */
+    private int firstTry;
+    private int measured;
+
+    /**
+     * Milliseconds from now (just after a mutation answered) until the search's hits satisfy the
+     * condition: the round trip of the searches through the gateway included.
+     */
     private long untilSearch(String token, String query, Predicate<List<String>> condition) {
         long start = System.nanoTime();
-        while (true) {
+        measured++;
+        for (int attempt = 1; ; attempt++) {
             if (condition.test(ids(search(token, query, null)))) {
+                if (attempt == 1) {
+                    firstTry++;
+                }
                 return (System.nanoTime() - start) / 1_000_000;
             }
             assertThat(System.nanoTime() - start).as("search reflects the change within 10 s").isLessThan(10_000_000_000L);
