@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -28,6 +30,17 @@ final class IndexDocuments {
     static final String MEMBER_KIND = "MEMBER";
     static final String SYNONYM_KIND = "SYNONYM";
 
+    /**
+     * Titles and bodies: analysed, stored, with offsets in the postings, so that the highlighter
+     * reads the matches' places from the index instead of analysing every hit's text again.
+     */
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
     private IndexDocuments() {
     }
 
@@ -43,9 +56,9 @@ final class IndexDocuments {
             doc.add(new TextField(SearchFields.TAG_TEXT, tag, Field.Store.NO));
         }
         if (post.title() != null) {
-            doc.add(new TextField(SearchFields.TITLE, post.title(), Field.Store.YES));
+            doc.add(new Field(SearchFields.TITLE, post.title(), TEXT_WITH_OFFSETS));
         }
-        doc.add(new TextField(SearchFields.BODY, post.body() == null ? "" : post.body(), Field.Store.YES));
+        doc.add(new Field(SearchFields.BODY, post.body() == null ? "" : post.body(), TEXT_WITH_OFFSETS));
         if (post.type() == PostType.QUESTION) {
             doc.add(new StringField(SearchFields.ANSWERED, Boolean.toString(post.answered()), Field.Store.NO));
         }
