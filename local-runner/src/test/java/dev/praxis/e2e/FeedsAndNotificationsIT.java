@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.praxis.local.LocalConfig;
 import dev.praxis.local.LocalSystem;
+import dev.praxis.local.Service;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,11 @@ class FeedsAndNotificationsIT {
 
     @BeforeAll
     void start() {
-        system = LocalSystem.start(LocalConfig.forTests(dataDir).build());
+        // generous bounds: the machines that run the whole build are often busy
+        system = LocalSystem.start(LocalConfig.forTests(dataDir)
+                .startupTimeout(Duration.ofMinutes(5))
+                .serviceArgs(Service.QUERY, "--praxis.query.consistency-timeout=30s")
+                .build());
         api = new GraphQlCaller(system.gatewayUrl());
         alice = api.signIn("alice", "Alice Adams");
         bob = api.signIn("bob", "Bob Brown");

@@ -6,7 +6,10 @@ import dev.praxis.api.bounty.BountyAwarded;
 import dev.praxis.api.bounty.BountyOffered;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.community.CommunityVisibility;
+import dev.praxis.api.community.CommunityVisibilityChanged;
 import dev.praxis.api.community.MemberJoinedCommunity;
+import dev.praxis.api.community.MemberLeftCommunity;
 import dev.praxis.api.flag.FlagDecision;
 import dev.praxis.api.flag.FlagReviewed;
 import dev.praxis.api.member.QuestionFollowed;
@@ -175,6 +178,24 @@ class NotificationProjectionTest {
         assertThat(types(new NotificationPages(mongo, new ReadAccess(mongo)).read("bob", 2, null, true)))
                 .containsExactly("ANSWER_ACCEPTED", "POST_DELETED");
         assertThat(new Notifications(mongo).unreadCount("bob")).isEqualTo(4);
+    }
+
+    @Test
+    void aPrivateCommunitysNotificationsAreHiddenFromAMemberWhoLeftIt() throws Exception {
+        List<Object> events = new ArrayList<>(List.of(
+                new CommunityCreated("c2", "Secret Guild", null, null, "alice", T),
+                new MemberJoinedCommunity("c2", "alice", "Alice", CommunityRole.OWNER, "alice", T),
+                new MemberJoinedCommunity("c2", "bob", "Bob", CommunityRole.MEMBER, "bob", T),
+                new CommunityVisibilityChanged("c2", CommunityVisibility.PUBLIC, CommunityVisibility.PRIVATE, "alice", T),
+                new QuestionAsked("g1", "c2", "A question among guild members", "Body", List.of(), "bob", T.plusSeconds(1)),
+                new AnswerPosted("g1", "g1a", "c2", "An answer", "alice", T.plusSeconds(2))));
+        MongoTemplate mongo = project("private", Tracked.of(events));
+        assertThat(types(new NotificationPages(mongo, new ReadAccess(mongo)).read("bob", 20, null, false)))
+                .containsExactly("ANSWER");
+
+        events.add(new MemberLeftCommunity("c2", "bob", "bob", T.plusSeconds(3)));
+        mongo = project("private", Tracked.of(events));
+        assertThat(new NotificationPages(mongo, new ReadAccess(mongo)).read("bob", 20, null, false).items()).isEmpty();
     }
 
     @Test
