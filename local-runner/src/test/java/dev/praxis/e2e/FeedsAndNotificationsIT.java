@@ -158,13 +158,14 @@ class FeedsAndNotificationsIT {
                 { viewer { notifications(first: 10) { unreadCount edges { cursor node { id type read position detail
                   actor { displayName } question { id } answer { id } comment { id } } } } } }""";
         JsonNode bobs = api.data(bob, inbox, Map.of()).at("/viewer/notifications");
-        assertThat(types(bobs)).containsExactly("COMMENT", "ANSWER_ACCEPTED", "COMMENT");
-        assertThat(bobs.get("unreadCount").asInt()).isEqualTo(3);
+        // alice's comment, the acceptance, chen's comment on bob's answer; chen's answer to bob's question
+        assertThat(types(bobs)).containsExactly("COMMENT", "ANSWER_ACCEPTED", "COMMENT", "ANSWER");
+        assertThat(bobs.get("unreadCount").asInt()).isEqualTo(4);
         api.data(alice, "mutation($q: ID!) { withdrawAcceptance(input: {questionId: $q}) { question { id } } }",
                 Map.of("q", q1));
         bobs = api.data(bob, inbox, Map.of()).at("/viewer/notifications");
-        assertThat(types(bobs)).containsExactly("COMMENT", "COMMENT");
-        assertThat(bobs.get("unreadCount").asInt()).isEqualTo(2);
+        assertThat(types(bobs)).containsExactly("COMMENT", "COMMENT", "ANSWER");
+        assertThat(bobs.get("unreadCount").asInt()).isEqualTo(3);
         assertThat(bobs.at("/edges/1/node/comment/id").asText()).isEqualTo(commentId);
         assertThat(bobs.at("/edges/1/node/actor/displayName").asText()).isEqualTo("Chen Cho");
 
