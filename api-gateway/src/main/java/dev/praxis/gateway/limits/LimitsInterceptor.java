@@ -4,6 +4,8 @@ import dev.praxis.gateway.error.PraxisErrorType;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.introspection.Introspection;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Names the caller of each request (the signed-in member, else the client's address) for the
@@ -35,6 +38,7 @@ import reactor.core.publisher.Mono;
 class LimitsInterceptor implements WebGraphQlInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(LimitsInterceptor.class);
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final Duration timeout;
     private final boolean introspection;
@@ -52,12 +56,22 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
             limits.putInto(context);
             context.put(Introspection.INTROSPECTION_DISABLED, !introspection);
         }).build());
-        Mono<WebGraphQlResponse> response = chain.next(request).map(answer -> withRateLimit(answer, limits));
         if (request instanceof WebSocketGraphQlRequest) {
             // A subscription lives as long as its client wants; the timeout is for requests.
-            return response;
+            return chain.next(request).map(answer -> withRateLimit(answer, limits));
         }
-        return response.timeout(timeout, Mono.fromSupplier(() -> timedOut(request, limits)));
+        // Controllers that answer synchronously would run on the servlet thread that subscribes, and a
+        // timeout cannot interrupt a thread: so the operation runs on a worker, with the request's
+        // thread-locals (the security context) carried over, while the servlet thread waits async.
+        ContextSnapshot snapshot = SNAPSHOTS.captureAll();
+        return Mono.defer(() -> {
+                    try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
+                        return chain.next(request);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(answer -> withRateLimit(answer, limits))
+                .timeout(timeout, Mono.fromSupplier(() -> timedOut(request, limits)));
     }
 
     private static String caller(WebGraphQlRequest request) {

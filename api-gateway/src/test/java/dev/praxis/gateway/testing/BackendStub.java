@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,6 +71,7 @@ public final class BackendStub implements AutoCloseable {
     private final Map<String, AnswerView> answers = new ConcurrentHashMap<>();
     private final Map<String, MemberView> members = new ConcurrentHashMap<>();
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private volatile long position = 41;
 
     private record Refusal(int status, ErrorBody body) {
@@ -104,6 +106,7 @@ public final class BackendStub implements AutoCloseable {
         answers.clear();
         members.clear();
         refusals.clear();
+        delays.clear();
     }
 
     public void add(CommunityView community) {
@@ -125,6 +128,11 @@ public final class BackendStub implements AutoCloseable {
     /** Answers every request of {@code route} with {@code status} and {@code body} from now on. */
     public void refuse(String route, int status, ErrorBody body) {
         refusals.put(route, new Refusal(status, body));
+    }
+
+    /** Answers every request of {@code route} only after {@code delay}, as a slow service would. */
+    public void delay(String route, Duration delay) {
+        delays.put(route, delay);
     }
 
     public List<Request> requests() {
@@ -163,6 +171,7 @@ public final class BackendStub implements AutoCloseable {
                 Matcher matcher = route.path().matcher(path);
                 if (route.method().equals(exchange.getRequestMethod()) && matcher.matches()) {
                     requests.add(new Request(route.name(), path, query, body));
+                    pause(delays.get(route.name()));
                     Refusal refusal = refusals.get(route.name());
                     if (refusal != null) {
                         send(exchange, refusal.status(), refusal.body());
@@ -250,6 +259,17 @@ public final class BackendStub implements AutoCloseable {
             }
         }
         return query;
+    }
+
+    private static void pause(Duration delay) {
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String decode(String text) {
