@@ -41,10 +41,11 @@ class BoundedPersistedQueryCache implements PersistedQueryCache {
             return CompletableFuture.completedFuture(known);
         }
         String query = executionInput.getQuery();
-        // The miss handler answers PersistedQueryNotFound for an empty query or the marker; it checks
-        // that a query sent with a hash has that hash, then parses and validates it.
-        PreparsedDocumentEntry entry = onCacheMiss.apply(
-                query == null || query.isBlank() ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query);
+        // Sent without its query (the hash alone, which Spring for GraphQL marks), a query we do not
+        // know is PersistedQueryNotFound: the miss handler says so for a null query. Otherwise it
+        // checks that the query has the hash it came with, then parses and validates it.
+        boolean hashAlone = query == null || query.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);
+        PreparsedDocumentEntry entry = onCacheMiss.apply(hashAlone ? null : query);
         if (!entry.hasErrors()) {
             synchronized (entries) {
                 entries.put(persistedQueryId, entry);

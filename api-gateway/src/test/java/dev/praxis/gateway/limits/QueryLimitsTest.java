@@ -64,6 +64,8 @@ class QueryLimitsTest {
 
     @BeforeEach
     void resetBackend() {
+        // A loaded machine can take seconds over a fresh context's first request.
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         backend.reset();
     }
 
