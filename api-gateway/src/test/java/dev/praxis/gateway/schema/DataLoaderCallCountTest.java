@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.praxis.api.query.EndorsementView;
 import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.testing.BackendStub;
@@ -27,8 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Data loaders batch every nested field: a page of 100 questions with their authors, community,
- * accepted answer, answers, the answers' authors and their endorsers costs the same requests to the
- * query service as a page of 10. The backend is a real HTTP server that counts what it receives.
+ * accepted answer, revisions and their editors, answers, the answers' authors, endorsers and
+ * revisions costs the same 12 requests to the query service as a page of 10. The backend is a real
+ * HTTP server that counts what it receives.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
@@ -47,7 +49,9 @@ class DataLoaderCallCountTest {
                     author { displayName reputation }
                     community { name }
                     acceptedAnswer { id author { displayName } }
-                    answers { id body accepted author { displayName } question { id } endorsements { note endorser { displayName } } }
+                    revisions { revision editor { displayName } }
+                    answers { id body accepted author { displayName } question { id } endorsements { note endorser { displayName } }
+                              revisions { revision } }
                   }
                 }
               }
@@ -78,6 +82,12 @@ class DataLoaderCallCountTest {
                     false, false, false, null, null));
             backend.add(answer(q + "a", q, "c1", "m" + (i + 1), new EndorsementView("m" + (i + 2), "Checked", Views.T0)));
             backend.add(answer(q + "b", q, "c1", "m" + (i + 3)));
+            backend.add(new RevisionView(q, 1, "How do I grow " + q + "?", "Body", List.of("roses"), List.of(), null, null,
+                    "m" + i, createdAt));
+            backend.add(new RevisionView(q, 2, "How do I grow " + q + " well?", "Body of " + q, List.of("roses", "soil"),
+                    List.of("title", "body", "tags"), "clearer", null, "m" + (i + 4), createdAt.plusSeconds(30)));
+            backend.add(new RevisionView(q + "a", 1, null, "Answer " + q + "a", null, List.of(), null, null, "m" + (i + 1),
+                    createdAt));
         }
     }
 
@@ -97,17 +107,23 @@ class DataLoaderCallCountTest {
         List<String> pageOf10 = requestsFor(10);
         List<String> pageOf100 = requestsFor(100);
 
-        // The community, its page of questions, then one batch per related field, whatever the page size.
+        // The community, its page of questions, then one batch per related field and level, whatever
+        // the page size. Members come in four batches: the questions' authors; the answers' authors
+        // (accepted or not: one loader); the endorsers; the revisions' editors, whose revisions are
+        // themselves a batch and so resolve one round later.
         assertThat(pageOf10).containsExactlyInAnyOrder(
                 "GET /communities/{id}",
                 "GET /communities/{id}/questions",
-                "POST /members/batch",       // question authors
-                "POST /communities/batch",   // question communities
-                "POST /answers/batch",       // accepted answers
-                "POST /answers/batch",       // answers
-                "POST /members/batch",       // authors of the answers (both kinds, one level down)
-                "POST /questions/batch",     // the answers' question
-                "POST /members/batch");      // endorsers
+                "POST /communities/batch",
+                "POST /answers/batch",
+                "POST /answers/batch",
+                "POST /questions/batch",
+                "POST /posts/revisions/batch",
+                "POST /posts/revisions/batch",
+                "POST /members/batch",
+                "POST /members/batch",
+                "POST /members/batch",
+                "POST /members/batch");
         assertThat(pageOf100).containsExactlyInAnyOrderElementsOf(pageOf10);
     }
 
@@ -135,7 +151,10 @@ class DataLoaderCallCountTest {
                 .isEqualTo("Member 101")
                 .path("community.questions.nodes[0].answers[0].endorsements[0].endorser.displayName").entity(String.class)
                 .isEqualTo("Member 102")
-                .path("community.questions.nodes[0].tags").entityList(String.class).containsExactly("roses", "soil");
+                .path("community.questions.nodes[0].tags").entityList(String.class).containsExactly("roses", "soil")
+                .path("community.questions.nodes[0].revisions[1].editor.displayName").entity(String.class)
+                .isEqualTo("Member 104")
+                .path("community.questions.nodes[0].answers[0].revisions[0].revision").entity(Integer.class).isEqualTo(1);
         List<String> routes = backend.routes();
         return routes.subList(before, routes.size());
     }

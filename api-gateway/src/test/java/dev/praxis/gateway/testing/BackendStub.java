@@ -8,6 +8,7 @@ import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.query.RevisionView;
 import dev.praxis.api.shared.CommandResult;
 import dev.praxis.api.shared.ErrorBody;
 import java.io.IOException;
@@ -58,7 +59,8 @@ public final class BackendStub implements AutoCloseable {
             new Route("GET", Pattern.compile("/questions/([^/]+)"), "GET /questions/{id}"),
             new Route("POST", Pattern.compile("/answers/batch"), "POST /answers/batch"),
             new Route("POST", Pattern.compile("/members/batch"), "POST /members/batch"),
-            new Route("GET", Pattern.compile("/members/([^/]+)"), "GET /members/{id}"));
+            new Route("GET", Pattern.compile("/members/([^/]+)"), "GET /members/{id}"),
+            new Route("POST", Pattern.compile("/posts/revisions/batch"), "POST /posts/revisions/batch"));
 
     private static final ErrorBody NOT_FOUND = new ErrorBody("NOT_FOUND", "NOT_FOUND", "No such thing.");
 
@@ -70,6 +72,7 @@ public final class BackendStub implements AutoCloseable {
     private final Map<String, QuestionView> questions = new ConcurrentHashMap<>();
     private final Map<String, AnswerView> answers = new ConcurrentHashMap<>();
     private final Map<String, MemberView> members = new ConcurrentHashMap<>();
+    private final Map<String, List<RevisionView>> revisions = new ConcurrentHashMap<>();
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private volatile long position = 41;
@@ -105,6 +108,7 @@ public final class BackendStub implements AutoCloseable {
         questions.clear();
         answers.clear();
         members.clear();
+        revisions.clear();
         refusals.clear();
         delays.clear();
     }
@@ -123,6 +127,11 @@ public final class BackendStub implements AutoCloseable {
 
     public void add(MemberView member) {
         members.put(member.id(), member);
+    }
+
+    /** Adds a revision of its post, after those added before. */
+    public void add(RevisionView revision) {
+        revisions.computeIfAbsent(revision.postId(), id -> new CopyOnWriteArrayList<>()).add(revision);
     }
 
     /** Answers every request of {@code route} with {@code status} and {@code body} from now on. */
@@ -210,6 +219,8 @@ public final class BackendStub implements AutoCloseable {
             case "POST /answers/batch" -> send(exchange, 200, found(answers, body));
             case "POST /members/batch" -> send(exchange, 200, found(members, body));
             case "GET /members/{id}" -> one(exchange, members.get(id));
+            case "POST /posts/revisions/batch" -> send(exchange, 200, json.readValue(body, IdBatch.class).ids().stream()
+                    .flatMap(post -> revisions.getOrDefault(post, List.of()).stream()).toList());
             default -> throw new IllegalStateException(route);
         }
     }
