@@ -245,11 +245,15 @@ class PublicApiTest {
     void introspectionIsOffInProduction() {
         graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
                 .execute()
-                .errors().satisfy(errors -> assertThat(errors).isNotEmpty()
-                        .allSatisfy(error -> assertThat(error.getErrorType().toString()).isEqualTo("ValidationError")));
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "IntrospectionDisabled")))
+                .path("__schema").pathDoesNotExist();
         graphQl.document("{ __type(name: \"Query\") { name } }")
                 .execute()
-                .errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "IntrospectionDisabled")));
+        // What every client needs from the type system still answers.
+        graphQl.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
     }
 
     @Test
