@@ -16,6 +16,7 @@ import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.security.LocalTokenIssuer;
 import dev.praxis.gateway.testing.BackendStub;
 import dev.praxis.gateway.testing.BackendStub.Request;
+import graphql.introspection.IntrospectionQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -247,6 +248,21 @@ class LocalProfileTest {
 
         assertThat(backend.requests("POST /commands/{name}").get(0).body())
                 .contains("\"actorId\":\"carol\"", "\"actorName\":\"Carol Chen\"", "\"communityId\":\"c1\"");
+    }
+
+    @Test
+    void theFullIntrospectionQueryOfToolsLikeGraphiqlFitsTheLimits() {
+        graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
+                .execute()
+                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
+                .path("__schema.mutationType.name").entity(String.class).isEqualTo("Mutation");
+    }
+
+    @Test
+    void theSchemaIsServedForGraphiqlAndTools() {
+        http.get().uri("/graphql/schema").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(schema -> assertThat(schema).contains("type Query", "rateLimit: RateLimit"));
     }
 
     @Test

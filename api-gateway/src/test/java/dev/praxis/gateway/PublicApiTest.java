@@ -242,11 +242,18 @@ class PublicApiTest {
     }
 
     @Test
-    void theFullIntrospectionQueryOfToolsLikeGraphiqlFitsTheLimits() {
+    void introspectionIsOffInProduction() {
         graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
                 .execute()
-                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
-                .path("__schema.mutationType.name").entity(String.class).isEqualTo("Mutation");
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "IntrospectionDisabled")))
+                .path("__schema").pathDoesNotExist();
+        graphQl.document("{ __type(name: \"Query\") { name } }")
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "IntrospectionDisabled")));
+        // What every client needs from the type system still answers.
+        graphQl.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.client.MinPosition;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
+import dev.praxis.gateway.question.RevisionsClient;
 import dev.praxis.gateway.relay.Connection;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -35,9 +36,11 @@ class ArticleController {
 
     private final Mutations mutations;
     private final QueryServiceClient queries;
+    private final RevisionsClient revisionsClient;
 
-    ArticleController(Mutations mutations, QueryServiceClient queries) {
+    ArticleController(Mutations mutations, QueryServiceClient queries, RevisionsClient revisionsClient) {
         this.mutations = mutations;
+        this.revisionsClient = revisionsClient;
         this.queries = queries;
     }
 
@@ -59,9 +62,15 @@ class ArticleController {
         return GlobalId.encode(NodeType.ARTICLE, article.id());
     }
 
-    @SchemaMapping(typeName = "Article", field = "revisions")
-    List<RevisionView> revisions(ArticleView article, GraphQLContext context) {
-        return queries.revisions(article.id(), MinPosition.of(context));
+    /** The revisions of all the articles of a response, with one call. */
+    @BatchMapping(typeName = "Article", field = "revisions")
+    Callable<Map<ArticleView, List<RevisionView>>> revisions(List<ArticleView> articles, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, List<RevisionView>> revisions = revisionsClient.revisionsOfPosts(
+                    articles.stream().map(ArticleView::id).toList(), min);
+            return associate(articles, article -> revisions.getOrDefault(article.id(), List.of()));
+        };
     }
 
     @BatchMapping(typeName = "Article", field = "author")

@@ -12,5 +12,8 @@ public enum PraxisErrorType implements ErrorClassification {
     CONFLICT,
 
     /** A backend service is unreachable or has not caught up yet; the same request may succeed later. */
-    UNAVAILABLE
+    UNAVAILABLE,
+
+    /** The caller has spent their budget of points for the hour; {@code rateLimit.resetAt} says when it renews. */
+    RATE_LIMITED
 }

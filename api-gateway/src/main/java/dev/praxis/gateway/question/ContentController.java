@@ -26,19 +26,33 @@ import org.springframework.stereotype.Controller;
 class ContentController {
 
     private final QueryServiceClient queries;
+    private final RevisionsClient revisions;
 
-    ContentController(QueryServiceClient queries) {
+    ContentController(QueryServiceClient queries, RevisionsClient revisions) {
         this.queries = queries;
+        this.revisions = revisions;
     }
 
-    @SchemaMapping(typeName = "Question", field = "revisions")
-    List<RevisionView> questionRevisions(QuestionView question, GraphQLContext context) {
-        return queries.revisions(question.id(), MinPosition.of(context));
+    /** The revisions of all the questions of a response, with one call. */
+    @BatchMapping(typeName = "Question", field = "revisions")
+    Callable<Map<QuestionView, List<RevisionView>>> questionRevisions(List<QuestionView> questions, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, List<RevisionView>> revisions = this.revisions.revisionsOfPosts(
+                    questions.stream().map(QuestionView::id).toList(), min);
+            return associate(questions, question -> revisions.getOrDefault(question.id(), List.of()));
+        };
     }
 
-    @SchemaMapping(typeName = "Answer", field = "revisions")
-    List<RevisionView> answerRevisions(AnswerView answer, GraphQLContext context) {
-        return queries.revisions(answer.id(), MinPosition.of(context));
+    /** The revisions of all the answers of a response, with one call. */
+    @BatchMapping(typeName = "Answer", field = "revisions")
+    Callable<Map<AnswerView, List<RevisionView>>> answerRevisions(List<AnswerView> answers, GraphQLContext context) {
+        MinPosition min = MinPosition.of(context);
+        return () -> {
+            Map<String, List<RevisionView>> revisions = this.revisions.revisionsOfPosts(
+                    answers.stream().map(AnswerView::id).toList(), min);
+            return associate(answers, answer -> revisions.getOrDefault(answer.id(), List.of()));
+        };
     }
 
     @BatchMapping(typeName = "Question", field = "comments")

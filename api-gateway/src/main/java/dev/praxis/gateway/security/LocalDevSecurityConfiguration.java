@@ -16,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Development conveniences that exist only in the {@code local} profile: the token issuer behind
  * {@code POST /dev/token}, a {@link JwtDecoder} that trusts that issuer alone (it replaces any
- * issuer configured for production), and open access to the token endpoint and GraphiQL.
+ * issuer configured for production), and open access to the token endpoint, GraphiQL and the
+ * schema it serves ({@code GET /graphql/schema}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -38,7 +39,7 @@ class LocalDevSecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain localDevToolsSecurity(HttpSecurity http, GraphQlProperties graphQl) throws Exception {
         return http
-                .securityMatcher(TOKEN_PATH, graphQl.getGraphiql().getPath())
+                .securityMatcher(TOKEN_PATH, graphQl.getGraphiql().getPath(), graphQl.getHttp().getPath() + "/schema")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

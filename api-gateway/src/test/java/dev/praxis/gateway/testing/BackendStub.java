@@ -8,6 +8,7 @@ import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.query.RevisionView;
 import dev.praxis.api.shared.CommandResult;
 import dev.praxis.api.shared.ErrorBody;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +59,8 @@ public final class BackendStub implements AutoCloseable {
             new Route("GET", Pattern.compile("/questions/([^/]+)"), "GET /questions/{id}"),
             new Route("POST", Pattern.compile("/answers/batch"), "POST /answers/batch"),
             new Route("POST", Pattern.compile("/members/batch"), "POST /members/batch"),
-            new Route("GET", Pattern.compile("/members/([^/]+)"), "GET /members/{id}"));
+            new Route("GET", Pattern.compile("/members/([^/]+)"), "GET /members/{id}"),
+            new Route("POST", Pattern.compile("/posts/revisions/batch"), "POST /posts/revisions/batch"));
 
     private static final ErrorBody NOT_FOUND = new ErrorBody("NOT_FOUND", "NOT_FOUND", "No such thing.");
 
@@ -69,7 +72,9 @@ public final class BackendStub implements AutoCloseable {
     private final Map<String, QuestionView> questions = new ConcurrentHashMap<>();
     private final Map<String, AnswerView> answers = new ConcurrentHashMap<>();
     private final Map<String, MemberView> members = new ConcurrentHashMap<>();
+    private final Map<String, List<RevisionView>> revisions = new ConcurrentHashMap<>();
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private volatile long position = 41;
 
     private record Refusal(int status, ErrorBody body) {
@@ -103,7 +108,9 @@ public final class BackendStub implements AutoCloseable {
         questions.clear();
         answers.clear();
         members.clear();
+        revisions.clear();
         refusals.clear();
+        delays.clear();
     }
 
     public void add(CommunityView community) {
@@ -122,9 +129,19 @@ public final class BackendStub implements AutoCloseable {
         members.put(member.id(), member);
     }
 
+    /** Adds a revision of its post, after those added before. */
+    public void add(RevisionView revision) {
+        revisions.computeIfAbsent(revision.postId(), id -> new CopyOnWriteArrayList<>()).add(revision);
+    }
+
     /** Answers every request of {@code route} with {@code status} and {@code body} from now on. */
     public void refuse(String route, int status, ErrorBody body) {
         refusals.put(route, new Refusal(status, body));
+    }
+
+    /** Answers every request of {@code route} only after {@code delay}, as a slow service would. */
+    public void delay(String route, Duration delay) {
+        delays.put(route, delay);
     }
 
     public List<Request> requests() {
@@ -163,6 +180,7 @@ public final class BackendStub implements AutoCloseable {
                 Matcher matcher = route.path().matcher(path);
                 if (route.method().equals(exchange.getRequestMethod()) && matcher.matches()) {
                     requests.add(new Request(route.name(), path, query, body));
+                    pause(delays.get(route.name()));
                     Refusal refusal = refusals.get(route.name());
                     if (refusal != null) {
                         send(exchange, refusal.status(), refusal.body());
@@ -201,6 +219,8 @@ public final class BackendStub implements AutoCloseable {
             case "POST /answers/batch" -> send(exchange, 200, found(answers, body));
             case "POST /members/batch" -> send(exchange, 200, found(members, body));
             case "GET /members/{id}" -> one(exchange, members.get(id));
+            case "POST /posts/revisions/batch" -> send(exchange, 200, json.readValue(body, IdBatch.class).ids().stream()
+                    .flatMap(post -> revisions.getOrDefault(post, List.of()).stream()).toList());
             default -> throw new IllegalStateException(route);
         }
     }
@@ -250,6 +270,17 @@ public final class BackendStub implements AutoCloseable {
             }
         }
         return query;
+    }
+
+    private static void pause(Duration delay) {
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String decode(String text) {

@@ -38,6 +38,17 @@ public class ContentQueries {
                 RevisionDocument.COLLECTION).stream().map(RevisionDocument::view).toList();
     }
 
+    /**
+     * The revisions of a batch of posts, each post's revision 1 first; each names its post. The
+     * gateway's data loaders ask for the revisions of a whole page of posts with one call.
+     */
+    @PostMapping("/posts/revisions/batch")
+    public List<RevisionView> revisionsOfPosts(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return mongo.find(query(where("postId").in(Pages.checkedIds(batch))).with(Sort.by("postId", "revision")),
+                RevisionDocument.class, RevisionDocument.COLLECTION).stream().map(RevisionDocument::view).toList();
+    }
+
     /** Comments (not deleted) by id. */
     @PostMapping("/comments/batch")
     public List<CommentView> commentsById(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
