@@ -104,6 +104,8 @@ public class KnowledgeProjection {
         mongo.indexOps(PARTICIPATION).createIndex(new Index().on("memberId", Sort.Direction.ASC)
                 .on("lastAt", Sort.Direction.DESC).named("threads_of_member"));
         mongo.indexOps(PARTICIPATION).createIndex(new Index().on("questionId", Sort.Direction.ASC).named("members_of_thread"));
+        mongo.indexOps(THREADS).createIndex(new Index().on("communityId", Sort.Direction.ASC).on("tags", Sort.Direction.ASC)
+                .named("threads_of_tag"));
         mongo.indexOps(COOCCURRENCE).createIndex(new Index().on("communityId", Sort.Direction.ASC).on("topic", Sort.Direction.ASC)
                 .on("count", Sort.Direction.DESC).named("related_topics"));
     }
@@ -323,7 +325,7 @@ public class KnowledgeProjection {
     private void credit(Document thread, Contribution contribution) {
         Document answer = answers(thread).get(contribution.postId());
         boolean active = !thread.getBoolean("deleted", false) && (answer == null || !answer.getBoolean("deleted", false));
-        ledger.credit(contribution, thread.getList("tags", String.class), active);
+        ledger.credit(contribution, resolve(thread.getString("communityId"), thread.getList("tags", String.class)), active);
     }
 
     private static String voteKey(String answerId, String voterId) {
@@ -411,11 +413,33 @@ public class KnowledgeProjection {
         mongo.upsert(query(where("_id").is(id)), new Update().set("communityId", event.communityId())
                 .set("synonym", event.synonym()).set("master", event.name()), SYNONYMS);
         knownTopic(event.communityId(), event.name());
+        // the threads tagged with the synonym carry the master from now on
+        for (Document thread : mongo.find(query(where("communityId").is(event.communityId()).and("tags").is(event.synonym())),
+                Document.class, THREADS)) {
+            List<String> before = thread.getList("tags", String.class);
+            List<String> after = new ArrayList<>(new LinkedHashSet<>(before.stream()
+                    .map(tag -> tag.equals(event.synonym()) ? event.name() : tag).toList()));
+            String marker = message.getIdentifier() + "|" + thread.getString("_id");
+            if (!thread.getBoolean("deleted", false)) {
+                countPairs(event.communityId(), before, -1, marker + "|untag");
+                countPairs(event.communityId(), after, 1, marker + "|tag");
+            }
+            mongo.updateFirst(query(where("_id").is(thread.getString("_id"))), new Update().set("tags", after), THREADS);
+        }
         List<Document> merged = ledger.contributions(where("communityId").is(event.communityId()).and("topic").is(event.synonym()));
         for (Document contribution : merged) {
             ledger.copyTo(contribution, event.name(), message.getIdentifier());
             ledger.remove(contribution, message.getIdentifier());
         }
+        // the activity in the synonym becomes activity in the master; the synonym's edges go
+        Criteria ofSynonym = where("communityId").is(event.communityId()).and("topic").is(event.synonym());
+        for (Document expertise : mongo.find(query(ofSynonym), Document.class, EXPERTISE)) {
+            if (expertise.getDate("lastActiveAt") != null) {
+                ledger.touch(event.communityId(), event.name(), expertise.getString("memberId"),
+                        expertise.getDate("lastActiveAt").toInstant());
+            }
+        }
+        mongo.remove(query(ofSynonym), EXPERTISE);
         AppliedEvents.applyOnce(mongo, SYNONYMS, id, message.getIdentifier(), new Update().set("master", event.name()));
     }
 

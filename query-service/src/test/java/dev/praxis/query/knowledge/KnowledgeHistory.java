@@ -35,7 +35,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 /**
  * A history of two communities with every kind of recognition and every reversal: a retracted
  * vote, a changed vote, an unaccepted answer, a withdrawn answer endorsement, a withdrawn skill
- * endorsement, a deleted answer, a deleted and undeleted one, a retag, a synonym merged.
+ * endorsement, a deleted answer, a deleted and undeleted one, a retag, a synonym merged (with a vote after the merge on a question asked with it).
  */
 final class KnowledgeHistory {
 
@@ -100,7 +100,12 @@ final class KnowledgeHistory {
         e.add(new QuestionAsked("q3", "guild", "Which index serves this query?", "body", List.of("mongo"), "erin", at(48)));
         e.add(new AnswerPosted("q3", "a5", "guild", "A compound index.", "chen", at(49)));
         e.add(vote("q3", "a5", "chen", "bob", VoteDirection.UP, at(50)));
+        e.add(new QuestionAsked("q6", "guild", "Can Kafka feed a Mongo collection?", "body", List.of("mongo", "kafka"), "alice",
+                at(50)));
+        e.add(new AnswerPosted("q6", "a7", "guild", "With a sink connector.", "dora", at(50)));
         e.add(new TagSynonymAdded("guild/mongodb", "guild", "mongodb", "mongo", "alice", at(51)));
+        // a vote after the merge on a question asked with the synonym counts for the master
+        e.add(vote("q6", "a7", "dora", "bob", VoteDirection.UP, at(53)));
         e.add(new QuestionEdited("q3", "guild", "erin", 2, "Which index serves this query?", "body", List.of("mongodb", "axon"),
                 List.of("tags"), "retag", null, List.of(), "alice", at(52)));
 
