@@ -280,8 +280,10 @@ public class KnowledgeGraph {
         List<String> toThreads = toHops.values().stream().filter(h -> h.kind().equals("PARTICIPATION"))
                 .map(Hop::nodeId).toList();
         if (!toThreads.isEmpty()) {
+            Map<String, String> titles = new HashMap<>();
+            toHops.values().stream().filter(h -> h.kind().equals("PARTICIPATION")).forEach(h -> titles.put(h.nodeId(), h.name()));
             mongo.find(query(new Criteria().andOperator(where("memberId").in(middle).and("questionId").in(toThreads), readable)),
-                    Document.class, PARTICIPATION).forEach(d -> closing.add(Hop.participation(d, threadTitles(List.of(d)))));
+                    Document.class, PARTICIPATION).forEach(d -> closing.add(Hop.participation(d, titles)));
         }
         Path best = null;
         for (Hop closer : closing) {
