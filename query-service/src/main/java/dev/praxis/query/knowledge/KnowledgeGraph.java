@@ -154,8 +154,9 @@ public class KnowledgeGraph {
                 }
             }
             if (expertise + recent > 0) {
+                // the evidence is read for the page only, below
                 ranked.add(new ExpertSuggestionView(memberId, questionId, expertise + recent, expertise, recent, lastActive,
-                        docs.stream().map(d -> expertise(d, 3, now)).toList()));
+                        List.of()));
             }
         });
         ranked.sort(Comparator.comparingDouble(ExpertSuggestionView::score).reversed()
@@ -173,7 +174,11 @@ public class KnowledgeGraph {
             }
             members.add(suggestion);
         }
-        List<ExpertSuggestionView> items = offset >= members.size() ? List.of() : members.subList(offset, members.size());
+        List<ExpertSuggestionView> items = (offset >= members.size() ? List.<ExpertSuggestionView>of()
+                : members.subList(offset, members.size())).stream()
+                .map(m -> new ExpertSuggestionView(m.memberId(), m.questionId(), m.score(), m.expertise(), m.recentActivity(),
+                        m.lastActiveAt(), byMember.get(m.memberId()).stream().map(d -> expertise(d, 3, now)).toList()))
+                .toList();
         return new Page<>(items, items.isEmpty() ? null : RankCursor.encode(offset + items.size()), more,
                 members.size() + (more ? 1 : 0));
     }

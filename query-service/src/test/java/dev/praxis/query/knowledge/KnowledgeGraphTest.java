@@ -161,6 +161,9 @@ class KnowledgeGraphTest {
         ExpertSuggestionView bob = forQ4.items().get(0);
         assertThat(bob.expertise()).isCloseTo(scoreOf(expertise("guild", "kafka", "bob")), within(1e-9));
         assertThat(bob.lastActiveAt()).isEqualTo(at(72));
+        assertThat(bob.topics()).extracting(ExpertiseView::topic).containsExactly("kafka");
+        assertThat(bob.topics().get(0).evidence()).extracting(KnowledgeEvidenceView::kind)
+                .containsExactly("ACCEPTED_ANSWER", "ANSWER_ENDORSEMENT", "SKILL_ENDORSEMENT");
         ExpertSuggestionView chen = forQ4.items().get(2);
         assertThat(chen.expertise()).isZero();
         assertThat(chen.lastActiveAt()).isEqualTo(at(242));
