@@ -33,8 +33,12 @@ class ChangeStream implements DisposableBean {
 
     private static final Retry TRANSIENT_FAILURES = Retry.backoff(8, Duration.ofMillis(200))
             .maxBackoff(Duration.ofSeconds(5))
+            // the count starts again after every page received: a subscription that runs for days survives many short outages
+            .transientErrors(true)
             .filter(ChangeStream::mayPass)
             .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
+    private static final Duration ERROR_AFTER_EVENTS = Duration.ofMillis(500);
 
     private final ChangeFeedClient feed;
     private final Duration pollWait;
@@ -58,7 +62,10 @@ class ChangeStream implements DisposableBean {
                     .doOnNext(page -> scanned.set(page.scannedTo()))
                     .retryWhen(TRANSIENT_FAILURES)
                     .concatMapIterable(ChangePage::changes)
-                    .doOnNext(change -> requireUnexpired(subscriber));
+                    .doOnNext(change -> requireUnexpired(subscriber))
+                    // GraphQL executes each event asynchronously (its fields load in batches) and would let the
+                    // stream's error overtake the events before it: the error waits for them to be sent
+                    .onErrorResume(failure -> Mono.delay(ERROR_AFTER_EVENTS).then(Mono.error(failure)));
         });
     }
 

@@ -35,7 +35,8 @@ final class ChangeFeedStub implements AutoCloseable {
 
     private final JsonMapper json = JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private final HttpServer server;
-    private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+    /** By topic: each test follows its own topic, so that a poll still in flight from an earlier test takes nothing of it. */
+    private final Map<String, BlockingQueue<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Map<String, String>> polls = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> views = new ConcurrentHashMap<>();
 
@@ -50,23 +51,27 @@ final class ChangeFeedStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void reset() {
-        answers.clear();
-        polls.clear();
-        views.clear();
+
+    void page(String topic, ChangePage page) {
+        answersOf(topic).add(new Answer(200, page));
     }
 
-    void page(ChangePage page) {
-        answers.add(new Answer(200, page));
+    void refuse(String topic, int status, ErrorBody error) {
+        answersOf(topic).add(new Answer(status, error));
     }
 
-    void refuse(int status, ErrorBody error) {
-        answers.add(new Answer(status, error));
+    private BlockingQueue<Answer> answersOf(String topic) {
+        return answers.computeIfAbsent(topic, t -> new LinkedBlockingQueue<>());
     }
 
     /** Views of a batch route ({@code /questions/batch}), by id. */
     void view(String batchPath, String id, Object view) {
         views.computeIfAbsent(batchPath, path -> new ConcurrentHashMap<>()).put(id, view);
+    }
+
+    /** The queries of the change-feed requests for a topic, in order. */
+    List<Map<String, String>> polls(String topic) {
+        return polls.stream().filter(poll -> topic.equals(poll.get("topic"))).toList();
     }
 
     List<Map<String, String>> polls() {
@@ -84,7 +89,7 @@ final class ChangeFeedStub implements AutoCloseable {
             if (path.equals("/changes")) {
                 Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
                 polls.add(query);
-                Answer answer = answers.poll(200, TimeUnit.MILLISECONDS);
+                Answer answer = answersOf(query.getOrDefault("topic", "")).poll(200, TimeUnit.MILLISECONDS);
                 if (answer == null) {
                     long after = Long.parseLong(query.getOrDefault("after", "-1"));
                     answer = new Answer(200, new ChangePage(List.of(), after));
