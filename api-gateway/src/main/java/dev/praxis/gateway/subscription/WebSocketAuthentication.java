@@ -1,6 +1,7 @@
 package dev.praxis.gateway.subscription;
 
 import dev.praxis.gateway.security.Actor;
+import graphql.execution.SubscriptionExecutionStrategy;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * {@code {"Authorization": "Bearer <jwt>"}}, and is verified by the same {@link JwtDecoder} as
  * the HTTP endpoint's. Without a token the connection reads as an anonymous caller; a token that
  * does not verify closes the connection with {@code 4401 Unauthorized} before any operation runs.
- * Every operation of the connection then finds its {@link Subscriber} in its GraphQL context.
+ * Every operation of the connection then finds its {@link Subscriber} in its GraphQL context, and
+ * its events are sent in the order they happened.
  */
 @Component
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
@@ -56,11 +58,13 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (request instanceof WebSocketGraphQlRequest webSocket) {
-            Object subscriber = webSocket.getSessionInfo().getAttributes().get(Subscriber.CONTEXT_KEY);
-            if (subscriber != null) {
-                request.configureExecutionInput((input, builder) ->
-                        builder.graphQLContext(Map.of(Subscriber.CONTEXT_KEY, subscriber)).build());
-            }
+            Object subscriber = webSocket.getSessionInfo().getAttributes().getOrDefault(Subscriber.CONTEXT_KEY,
+                    Subscriber.ANONYMOUS);
+            // GraphQL Java sends a subscription's events as their executions finish unless told to keep their
+            // order: an event with more fields to load would let the next one overtake it
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
+                    Subscriber.CONTEXT_KEY, subscriber,
+                    SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true)).build());
         }
         return chain.next(request);
     }
