@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         // Error pages of permitted requests (a malformed body, say) must render as themselves.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(graphQl.getHttp().getPath()).permitAll()
+                        // The WebSocket handshake carries no token: connection_init does (WebSocketAuthentication).
+                        .requestMatchers(graphQl.getWebsocket().getPath()).permitAll()
                         .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder)))

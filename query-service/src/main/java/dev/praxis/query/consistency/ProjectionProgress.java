@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -61,27 +62,50 @@ public class ProjectionProgress {
         if (processors.isEmpty()) {
             return null;
         }
-        Map<String, List<TokenEntries.Entry>> shared = null;
+        Map<String, List<TokenEntries.Entry>>[] shared = new Map[1];
         List<TrackingToken> all = new ArrayList<>();
         for (StreamingEventProcessor processor : processors) {
-            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-            if (!local.isEmpty() && local.size() >= segmentsOf(local)) {
-                local.values().forEach(status -> all.add(status.getTrackingToken()));
-                continue;
-            }
-            if (shared == null) {
-                shared = tokens.all();
-            }
-            List<TokenEntries.Entry> entries = shared.getOrDefault(processor.getName(), List.of());
-            if (entries.isEmpty()) {
+            List<TrackingToken> tokens = segmentTokens(processor, () -> {
+                if (shared[0] == null) {
+                    shared[0] = this.tokens.all();
+                }
+                return shared[0].getOrDefault(processor.getName(), List.of());
+            });
+            if (tokens == null) {
                 return null;
             }
-            for (TokenEntries.Entry entry : entries) {
-                EventTrackerStatus mine = local.get(entry.segment());
-                all.add(mine != null ? mine.getTrackingToken() : entry.token());
-            }
+            all.addAll(tokens);
         }
         return all;
+    }
+
+    /**
+     * The token of every segment of one processing group, wherever its segments are processed
+     * (the ones held here from the processor, the others from the shared token store); null while
+     * it has none or the group does not exist.
+     */
+    public List<TrackingToken> segmentTokens(String processingGroup) {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(processor -> segmentTokens(processor, () -> tokens.of(processingGroup)))
+                .orElse(null);
+    }
+
+    private static List<TrackingToken> segmentTokens(StreamingEventProcessor processor,
+            Supplier<List<TokenEntries.Entry>> shared) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        if (!local.isEmpty() && local.size() >= segmentsOf(local)) {
+            return local.values().stream().map(EventTrackerStatus::getTrackingToken).toList();
+        }
+        List<TokenEntries.Entry> entries = shared.get();
+        if (entries.isEmpty()) {
+            return null;
+        }
+        List<TrackingToken> tokens = new ArrayList<>();
+        for (TokenEntries.Entry entry : entries) {
+            EventTrackerStatus mine = local.get(entry.segment());
+            tokens.add(mine != null ? mine.getTrackingToken() : entry.token());
+        }
+        return tokens;
     }
 
     /**

@@ -1,0 +1,108 @@
+package dev.praxis.gateway.subscription;
+
+import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.CommentView;
+import dev.praxis.api.query.MemberView;
+import dev.praxis.api.query.QuestionView;
+import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.QueryServiceClient;
+import dev.praxis.gateway.relay.GlobalId;
+import dev.praxis.gateway.relay.NodeType;
+import graphql.GraphQLContext;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/**
+ * The subscriptions {@code questionChanged} and {@code communityActivity}, and the fields of their
+ * events. Each event is executed on its own, so its fields read one object each (by the batch
+ * endpoints, with the change's position as {@code minPosition}: what a client reads reflects at
+ * least the change it was told about); nested fields of those objects batch as everywhere.
+ *
+ * <p>Another topic of the change feed becomes a subscription in a few lines: a method here that
+ * follows {@code "<type>:<key>"} and maps each change to its event type.
+ */
+@Controller
+class SubscriptionController {
+
+    private final ChangeStream changes;
+    private final QueryServiceClient queries;
+
+    SubscriptionController(ChangeStream changes, QueryServiceClient queries) {
+        this.changes = changes;
+        this.queries = queries;
+    }
+
+    @SubscriptionMapping
+    Flux<QuestionChange> questionChanged(@Argument String id, @Argument String after, GraphQLContext context) {
+        String questionId = GlobalId.rawId(id, NodeType.QUESTION);
+        Long from = ChangeCursor.decode(after);
+        return changes.follow("question:" + questionId, from, Subscriber.of(context)).map(QuestionChange::of);
+    }
+
+    @SubscriptionMapping
+    Flux<CommunityActivity> communityActivity(@Argument String communityId, @Argument String after, GraphQLContext context) {
+        String community = GlobalId.rawId(communityId, NodeType.COMMUNITY);
+        Long from = ChangeCursor.decode(after);
+        return changes.follow("community:" + community, from, Subscriber.of(context)).map(CommunityActivity::of);
+    }
+
+    @SchemaMapping(typeName = "QuestionChange", field = "question")
+    QuestionView question(QuestionChange change) {
+        return question(change.questionId(), change.position());
+    }
+
+    @SchemaMapping(typeName = "QuestionChange", field = "answer")
+    AnswerView answer(QuestionChange change) {
+        return answer(change.answerId(), change.position());
+    }
+
+    @SchemaMapping(typeName = "QuestionChange", field = "comment")
+    CommentView comment(QuestionChange change) {
+        if (change.commentId() == null) {
+            return null;
+        }
+        return queries.commentsById(List.of(change.commentId()), new MinPosition(change.position())).get(change.commentId());
+    }
+
+    @SchemaMapping(typeName = "QuestionChange", field = "actor")
+    MemberView actor(QuestionChange change) {
+        return member(change.actorId(), change.position());
+    }
+
+    @SchemaMapping(typeName = "CommunityActivity", field = "question")
+    QuestionView question(CommunityActivity activity) {
+        return question(activity.questionId(), activity.position());
+    }
+
+    @SchemaMapping(typeName = "CommunityActivity", field = "answer")
+    AnswerView answer(CommunityActivity activity) {
+        return answer(activity.answerId(), activity.position());
+    }
+
+    @SchemaMapping(typeName = "CommunityActivity", field = "actor")
+    MemberView actor(CommunityActivity activity) {
+        return member(activity.actorId(), activity.position());
+    }
+
+    private QuestionView question(String questionId, long position) {
+        return queries.questionsById(List.of(questionId), new MinPosition(position)).get(questionId);
+    }
+
+    private AnswerView answer(String answerId, long position) {
+        if (answerId == null) {
+            return null;
+        }
+        return queries.answersById(List.of(answerId), new MinPosition(position)).get(answerId);
+    }
+
+    private MemberView member(String memberId, long position) {
+        if (memberId == null) {
+            return null;
+        }
+        return queries.membersById(List.of(memberId), new MinPosition(position)).get(memberId);
+    }
+}
