@@ -33,6 +33,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,29 @@ public class ReputationProjection {
 
     public ReputationProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        ensureIndexes();
+    }
+
+    /** The embedded server ignores secondary indexes; a real MongoDB needs these for the reads by field. */
+    private void ensureIndexes() {
+        index(ReputationCollections.TOTALS, "member", new Index().on("memberId", Sort.Direction.ASC));
+        index(ReputationCollections.TOTALS, "community", new Index().on("communityId", Sort.Direction.ASC));
+        index(ReputationCollections.CAUSES, "thread", new Index().on("communityId", Sort.Direction.ASC)
+                .on("questionId", Sort.Direction.ASC));
+        index(ReputationCollections.INPUTS, "community_order", new Index().on("communityId", Sort.Direction.ASC)
+                .on("seq", Sort.Direction.ASC));
+        index(ReputationCollections.HISTORY, "member_newest_first", new Index().on("memberId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
+        index(ReputationCollections.LEADERBOARD, "board_ranking", new Index().on("board", Sort.Direction.ASC)
+                .on("points", Sort.Direction.DESC).on("memberId", Sort.Direction.ASC));
+        index(ReputationCollections.LEADERBOARD, "community", new Index().on("communityId", Sort.Direction.ASC));
+        index(ReputationCollections.VOTE_DAYS, "community", new Index().on("communityId", Sort.Direction.ASC));
+        index(ReputationCollections.THREAD_TAGS, "community", new Index().on("communityId", Sort.Direction.ASC));
+        index(ReputationCollections.RULE_VERSIONS, "community", new Index().on("communityId", Sort.Direction.ASC));
+    }
+
+    private void index(String collection, String name, Index index) {
+        mongo.indexOps(collection).createIndex(index.named(name));
     }
 
     @EventHandler
