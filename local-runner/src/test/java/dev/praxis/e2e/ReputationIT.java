@@ -36,7 +36,9 @@ class ReputationIT {
 
     @BeforeAll
     void start() {
-        system = LocalSystem.start(LocalConfig.forTests(dataDir).build());
+        // generous time-outs: the services share a busy machine with other builds
+        system = LocalSystem.start(LocalConfig.forTests(dataDir).startupTimeout(java.time.Duration.ofMinutes(6))
+                .serviceArgs(dev.praxis.local.Service.QUERY, "--praxis.query.consistency-timeout=30s").build());
         api = new GraphQlCaller(system.gatewayUrl());
         alice = api.signIn("alice", "Alice Adams");
         bob = api.signIn("bob", "Bob Brown");
