@@ -103,6 +103,17 @@ class ReputationIT {
         assertThat(accepted.at("/question/title").asText()).isEqualTo("How do I replay one processor?");
         assertThat(accepted.get("eventId").asText()).isNotBlank();
 
+        // badges, each with the event that earned it: bob's answer reached a score of 1, he voted up, alice accepted
+        JsonNode badges = api.data(null, "query($m: ID!) { member(id: $m) { badges { badge rank eventId community { name } } } }",
+                Map.of("m", member("bob"))).at("/member/badges");
+        assertThat(badges).extracting(b -> b.get("badge").asText()).contains("TEACHER", "SUPPORTER");
+        assertThat(badges).allSatisfy(b -> {
+            assertThat(b.get("eventId").asText()).isNotBlank();
+            assertThat(b.at("/community/name").asText()).isEqualTo("Event sourcing guild");
+        });
+        assertThat(api.data(null, "query($m: ID!) { member(id: $m) { badges { badge } } }", Map.of("m", member("alice")))
+                .at("/member/badges")).extracting(b -> b.get("badge").asText()).contains("SCHOLAR", "STUDENT", "SUPPORTER");
+
         // leaderboards: all time, the tag, and paging one by one
         assertThat(board(null, "ALL_TIME", null, 10)).containsExactly("1 Bob Brown 25", "2 Alice Adams 12");
         assertThat(board(null, "WEEK", "axon", 10)).containsExactly("1 Bob Brown 25", "2 Alice Adams 12");
