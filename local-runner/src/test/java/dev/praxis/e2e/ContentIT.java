@@ -170,7 +170,8 @@ class ContentIT {
         vote(chen, answerId, "UP");
         JsonNode changed = vote(chen, answerId, "DOWN");
         assertThat(changed.at("/answer/score").asInt()).isEqualTo(-1);
-        assertThat(reputation("bob")).isEqualTo(1 - 2);
+        // the upvote's +10 is taken back, the downvote's -2 is cut by the floor of 1
+        assertThat(reputation("bob")).isEqualTo(1);
         refusedUnchanged(chen, "mutation($id: ID!) { vote(input: {postId: $id, direction: DOWN}) { answer { score } } }",
                 Map.of("id", answerId), "CONFLICT", "ALREADY_VOTED");
         JsonNode retracted = api.data(chen, "mutation($id: ID!) { retractVote(input: {postId: $id}) { answer { score } } }",

@@ -276,10 +276,11 @@ class SliceIT {
                 Map.of("id", communityId)).at("/community/questions/nodes");
         assertThat(list.get(list.size() - 1).get("id").asText()).isEqualTo(questionId);
 
-        // +10 for an upvote on a question or an answer, +15 for an accepted answer, -2 per downvote received; reputation starts at 1
-        assertThat(reputation("alice")).isEqualTo(1 + 10);
+        // +10 for an upvote on a question or an answer, +15 for an accepted answer and +2 to the asker who accepts it,
+        // -2 per downvote received and -1 for downvoting an answer; reputation starts at 1 and never falls below it
+        assertThat(reputation("alice")).isEqualTo(1 + 10 - 1 + 2);
         assertThat(reputation("bob")).isEqualTo(1 + 10 + 15);
-        assertThat(reputation("chen")).isEqualTo(1 - 2);
+        assertThat(reputation("chen")).isEqualTo(1);
         JsonNode viewer = api.data(bob, "{ viewer { displayName memberships { role reputation community { name } } } }", Map.of()).get("viewer");
         assertThat(viewer.get("displayName").asText()).isEqualTo("Bob Brown");
         assertThat(viewer.at("/memberships/0/community/name").asText()).isEqualTo("Java Practitioners");

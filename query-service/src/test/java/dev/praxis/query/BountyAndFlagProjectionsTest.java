@@ -15,6 +15,7 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.query.bounty.BountyProjection;
 import dev.praxis.query.flag.FlagProjection;
 import dev.praxis.query.member.MemberProjection;
+import dev.praxis.query.reputation.ReputationProjection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ class BountyAndFlagProjectionsTest {
 
     @RegisterExtension
     static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
-            new BountyProjection(mongo), new FlagProjection(mongo), new MemberProjection(mongo)));
+            new BountyProjection(mongo), new FlagProjection(mongo), new MemberProjection(mongo), new ReputationProjection(mongo)));
 
     @Test
     void theReadModelsHoldWhatTheEventsSay() throws Exception {
@@ -53,10 +54,15 @@ class BountyAndFlagProjectionsTest {
         assertThat(queue.get("q1").getBoolean("open")).isFalse();
         assertThat(queue.get("q1").getList("flags", Document.class)).isEmpty();
 
-        Map<String, Long> points = new HashMap<>();
-        models.get("members").forEach(m -> points.put(m.getString("_id"), m.getLong("points")));
-        // alice: -100 -100 -50 for three bounties; bob: +100 awarded; chen: +50, half of an expired one
-        assertThat(points).containsEntry("alice", -250L).containsEntry("bob", 100L).containsEntry("chen", 50L);
+        Map<String, Integer> reputation = new HashMap<>();
+        models.get("reputation_totals").forEach(m -> reputation.put(m.getString("memberId"), m.getInteger("total")));
+        // alice: -100 -100 -50 for three bounties, from 1: the floor keeps her at 1, where she started (no total
+        // stored), and her history shows what was asked and what she paid; bob: +100 awarded; chen: +50, half of an
+        // expired one
+        assertThat(reputation).doesNotContainKey("alice").containsEntry("bob", 101).containsEntry("chen", 51);
+        assertThat(models.get("reputation_history")).filteredOn(h -> h.getString("memberId").equals("alice"))
+                .extracting(h -> h.getInteger("requested") + "/" + h.getInteger("amount"))
+                .containsExactlyInAnyOrder("-100/0", "-100/0", "-50/0");
     }
 
     @Test

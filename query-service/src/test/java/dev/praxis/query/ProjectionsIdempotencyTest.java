@@ -29,6 +29,7 @@ import dev.praxis.api.article.ArticleEdited;
 import dev.praxis.api.article.ArticlePublished;
 import dev.praxis.query.community.CommunityProjection;
 import dev.praxis.query.member.MemberProjection;
+import dev.praxis.query.reputation.ReputationProjection;
 import dev.praxis.query.article.ArticleProjection;
 import dev.praxis.query.question.ContentProjection;
 import dev.praxis.query.question.QuestionProjection;
@@ -51,7 +52,7 @@ class ProjectionsIdempotencyTest {
     @RegisterExtension
     static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
             new CommunityProjection(mongo), new QuestionProjection(mongo), new MemberProjection(mongo),
-            new ContentProjection(mongo), new ArticleProjection(mongo)));
+            new ContentProjection(mongo), new ArticleProjection(mongo), new ReputationProjection(mongo)));
 
     @Test
     void deliveringEveryEventTwiceChangesNothing() throws Exception {
@@ -96,11 +97,11 @@ class ProjectionsIdempotencyTest {
         Document community = models.get("communities").get(0);
         assertThat(community.getLong("memberCount")).isEqualTo(3);
         assertThat(community.getLong("questionCount")).isEqualTo(1);
-        // alice: +10 question upvote, retracted; bob: -2 downvote on a1 turned into +10 (+15 then -15 for the moved
-        // acceptance); chen: +15 accepted
-        Map<String, Long> points = new java.util.HashMap<>();
-        models.get("members").forEach(m -> points.put(m.getString("_id"), m.getLong("points")));
-        assertThat(points).containsEntry("alice", 0L).containsEntry("bob", 10L).containsEntry("chen", 15L);
+        // alice: +10 question upvote, retracted, +2 for accepting chen's answer; bob: a downvote on a1 (cut to 0 by
+        // the floor) turned into +10, +15 then -15 for the moved acceptance; chen: +15 accepted
+        Map<String, Integer> reputation = new java.util.HashMap<>();
+        models.get("reputation_totals").forEach(m -> reputation.put(m.getString("memberId"), m.getInteger("total")));
+        assertThat(reputation).containsEntry("alice", 3).containsEntry("bob", 11).containsEntry("chen", 16);
     }
 
     private Map<String, List<Document>> project(String database, List<EventMessage<?>> events) throws Exception {

@@ -101,9 +101,9 @@ class QueryServiceTest {
         assertThat(bob.at("/reputation").asInt()).isEqualTo(1 + 10 + 15);
         assertThat(bob.at("/memberships/0/reputation").asInt()).isEqualTo(1 + 10 + 15);
         JsonNode alice = get("/members/alice");
-        assertThat(alice.at("/reputation").asInt()).as("a member who earned nothing yet has the base reputation").isEqualTo(1);
+        assertThat(alice.at("/reputation").asInt()).as("the asker earns 2 for accepting someone else's answer").isEqualTo(1 + 2);
         assertThat(alice.at("/memberships/0/role").asText()).isEqualTo("OWNER");
-        assertThat(alice.at("/memberships/0/reputation").asInt()).isEqualTo(1);
+        assertThat(alice.at("/memberships/0/reputation").asInt()).isEqualTo(1 + 2);
         JsonNode answers = post("/answers/batch", "{\"ids\": [\"a1\", \"nope\"]}");
         assertThat(answers).hasSize(1);
         assertThat(answers.at("/0/score").asInt()).isEqualTo(1);

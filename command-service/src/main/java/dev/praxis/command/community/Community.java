@@ -9,6 +9,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.praxis.api.community.ApproveMembershipRequest;
 import dev.praxis.api.community.BanMember;
 import dev.praxis.api.community.ChangeCommunitySettings;
+import dev.praxis.api.reputation.ChangeReputationRules;
+import dev.praxis.api.reputation.ReputationRule;
+import dev.praxis.api.reputation.ReputationRules;
+import dev.praxis.api.reputation.ReputationRulesChanged;
 import dev.praxis.api.community.ChangeMemberRole;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityDescriptionChanged;
@@ -76,6 +80,8 @@ public class Community {
     private Map<String, Instant> suspensions = new HashMap<>();
     /** member id to the end of their ban; null for a ban for good */
     private Map<String, Instant> bans = new HashMap<>();
+    /** the reputation rules in force: version 1 (Stack Overflow's) until an owner changes them */
+    private ReputationRules reputationRules = ReputationRules.initial();
 
     protected Community() {
         // for Axon
@@ -153,6 +159,44 @@ public class Community {
         if (descriptionChanges) {
             apply(new CommunityDescriptionChanged(communityId, newDescription, command.actorId(), command.occurredAt()));
         }
+    }
+
+    /**
+     * Owners change the reputation rules; both sides then recompute the community's reputation from
+     * its history under the new version (see {@code ReputationEffects} and the query side's
+     * reputation projection).
+     */
+    @CommandHandler
+    public void handle(ChangeReputationRules command) {
+        if (members.get(command.actorId()) != CommunityRole.OWNER) {
+            throw forbidden("OWNER_ONLY", "Only an owner can change the community's reputation rules.");
+        }
+        if (command.preset() == null && (command.values() == null || command.values().isEmpty())) {
+            throw invalid("MISSING_RULES", "Name a preset or at least one rule value.");
+        }
+        Map<ReputationRule, Integer> values = new EnumMap<>(ReputationRule.class);
+        if (command.preset() == null) {
+            values.putAll(reputationRules.values());
+        }
+        if (command.values() != null) {
+            command.values().forEach((rule, value) -> {
+                if (rule == null || value == null) {
+                    throw invalid("INVALID_RULE_VALUE", "Each rule value names a rule and a number.");
+                }
+                if (!rule.allows(value)) {
+                    throw invalid("INVALID_RULE_VALUE", "The value of " + rule + " must lie between " + rule.min()
+                            + " and " + rule.max() + " (it is " + value + ").");
+                }
+                values.put(rule, value);
+            });
+        }
+        ReputationRules next = new ReputationRules(reputationRules.version() + 1,
+                command.preset() == null ? reputationRules.preset() : command.preset(), values);
+        if (next.values().equals(reputationRules.values()) && next.preset() == reputationRules.preset()) {
+            throw invalid("NO_CHANGE", "These are the community's reputation rules already.");
+        }
+        apply(new ReputationRulesChanged(communityId, next.version(), next.preset(), new EnumMap<>(next.values()),
+                command.actorId(), command.occurredAt()));
     }
 
     @CommandHandler
@@ -290,6 +334,11 @@ public class Community {
         members.put(event.memberId(), event.role());
         invitees.remove(event.memberId());
         requests.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(ReputationRulesChanged event) {
+        reputationRules = event.rules();
     }
 
     @EventSourcingHandler

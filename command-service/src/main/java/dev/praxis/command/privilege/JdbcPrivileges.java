@@ -6,10 +6,7 @@ import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.privilege.Privilege;
 import dev.praxis.api.privilege.PrivilegePreset;
-import dev.praxis.api.question.AnswerAccepted;
-import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
-import dev.praxis.api.question.VoteCast;
-import dev.praxis.api.reputation.DefaultReputationRules;
+import dev.praxis.api.reputation.ReputationRules;
 import dev.praxis.command.community.CommunityDirectory;
 import java.util.Map;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Privileges on PostgreSQL: reputation points per member and community, kept by event handlers
- * that run in the committing transaction (see {@code CommandSideLookups}), and thresholds per
- * community. Other features add their reputation effects here as their events appear.
+ * Privileges on PostgreSQL: the reputation per member and community that {@link ReputationEffects}
+ * keeps with the reputation engine in the committing transaction (see {@code CommandSideLookups}),
+ * against the thresholds per community.
  */
 @Component
 public class JdbcPrivileges implements Privileges {
@@ -36,7 +33,7 @@ public class JdbcPrivileges implements Privileges {
     public int reputationOf(String communityId, String memberId) {
         Long points = jdbc.query("SELECT points FROM member_reputation WHERE community_id = ? AND member_id = ?",
                 rs -> rs.next() ? rs.getLong(1) : 0L, communityId, memberId);
-        return DefaultReputationRules.BASE_REPUTATION + Math.toIntExact(points == null ? 0 : points);
+        return ReputationRules.BASE + Math.toIntExact(points == null ? 0 : points);
     }
 
     @Override
@@ -73,38 +70,10 @@ public class JdbcPrivileges implements Privileges {
                 communityId, privilege.name(), threshold));
     }
 
-    /** Adds points (negative to take them) to a member's reputation in a community. */
-    public void earn(String communityId, String memberId, int points) {
-        if (points == 0) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO member_reputation (community_id, member_id, points) VALUES (?, ?, ?)
-                ON CONFLICT (community_id, member_id) DO UPDATE SET points = member_reputation.points + EXCLUDED.points""",
-                communityId, memberId, points);
-    }
-
     @EventHandler
     void on(CommunityCreated event) {
         PrivilegePreset preset = event.privilegePreset() == null ? PrivilegePreset.STACK_OVERFLOW : event.privilegePreset();
         setThresholds(event.communityId(), preset.thresholds());
-    }
-
-    @EventHandler
-    void on(VoteCast event) {
-        earn(event.communityId(), event.postAuthorId(), DefaultReputationRules.forVoteReceived(event.direction()));
-    }
-
-    @EventHandler
-    void on(AnswerAccepted event) {
-        earn(event.communityId(), event.answerAuthorId(),
-                DefaultReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()));
-    }
-
-    @EventHandler
-    void on(AnswerAcceptanceWithdrawn event) {
-        earn(event.communityId(), event.answerAuthorId(),
-                -DefaultReputationRules.forAcceptance(event.answerAuthorId(), event.actorId()));
     }
 
     private static String describe(Privilege privilege) {

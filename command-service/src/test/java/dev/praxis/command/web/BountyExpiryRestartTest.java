@@ -13,6 +13,7 @@ import dev.praxis.api.question.PostAnswer;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.command.CommandServiceApplication;
 import dev.praxis.command.privilege.JdbcPrivileges;
+import dev.praxis.command.privilege.JdbcReputationLedger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,7 @@ class BountyExpiryRestartTest {
             commands.sendAndWait(new AskQuestion(questionId, "c1", "How do bounties expire on restart?", "Details.",
                     List.of(), "alice", T0));
             commands.sendAndWait(new PostAnswer(questionId, "a-before", "Early answer.", "chen", T0));
-            first.getBean(JdbcPrivileges.class).earn("c1", "alice", 499);
+            first.getBean(JdbcReputationLedger.class).setTotal("c1", "alice", 500);
 
             CLOCK.set(T0.plus(Duration.ofHours(1)));
             HttpResponse<String> offered = post(first, "OfferBounty",

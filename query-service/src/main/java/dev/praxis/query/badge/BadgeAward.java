@@ -1,0 +1,8 @@
+package dev.praxis.query.badge;
+
+import java.time.Instant;
+
+/** A badge just awarded, as a notification feature reads it (see {@link BadgeAwardListener}). */
+public record BadgeAward(String id, String communityId, String memberId, Badge badge, Badge.Rank rank, String tag,
+                         String postId, Instant awardedAt, String eventId) {
+}

@@ -1,0 +1,250 @@
+package dev.praxis.query.badge;
+
+import static dev.praxis.query.shared.AppliedEvents.applyOnce;
+import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.praxis.api.article.ArticleEdited;
+import dev.praxis.api.question.AnswerAccepted;
+import dev.praxis.api.question.AnswerEdited;
+import dev.praxis.api.question.AnswerPosted;
+import dev.praxis.api.question.CommentAdded;
+import dev.praxis.api.question.PostDeleted;
+import dev.praxis.api.question.PostKind;
+import dev.praxis.api.question.PostUndeleted;
+import dev.praxis.api.question.QuestionAsked;
+import dev.praxis.api.question.QuestionEdited;
+import dev.praxis.api.question.VoteCast;
+import dev.praxis.api.question.VoteChanged;
+import dev.praxis.api.question.VoteDirection;
+import dev.praxis.api.question.VoteRetracted;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Badges from the event stream: post scores, per-member counters and per-tag answer statistics (an
+ * answer counts in its question's tags as they were when it was posted; a deleted answer leaves
+ * them), and the badges they earn, each stored once with the event that earned it. Increments go
+ * through {@code AppliedEvents}; an award is an insert-if-absent, so redeliveries change nothing and
+ * a {@link BadgeAwardListener} hears of each badge once.
+ */
+@Component
+@ProcessingGroup("badges")
+public class BadgeProjection {
+
+    static final String BADGES = "badges";
+    static final String POSTS = "badge_posts";
+    static final String COUNTS = "badge_counts";
+    static final String TAG_STATS = "badge_tag_stats";
+
+    private final MongoTemplate mongo;
+    private final List<BadgeAwardListener> listeners;
+
+    @Autowired
+    public BadgeProjection(MongoTemplate mongo, ObjectProvider<BadgeAwardListener> listeners) {
+        this(mongo, listeners.orderedStream().toList());
+    }
+
+    public BadgeProjection(MongoTemplate mongo, List<BadgeAwardListener> listeners) {
+        this.mongo = mongo;
+        this.listeners = List.copyOf(listeners);
+        // the embedded server ignores secondary indexes; a real MongoDB needs this one for a member's badges
+        mongo.indexOps(BADGES).createIndex(new Index().on("memberId", Sort.Direction.ASC)
+                .on("awardedAt", Sort.Direction.DESC).named("member_newest_first"));
+    }
+
+    @EventHandler
+    void on(QuestionAsked event) {
+        mongo.upsert(query(where("_id").is(event.questionId())), new Update()
+                .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.QUESTION.name())
+                .set("authorId", event.actorId()).set("tags", tags(event.tags())).setOnInsert("score", 0), POSTS);
+    }
+
+    @EventHandler
+    void on(AnswerPosted event, EventMessage<?> message) {
+        Document question = mongo.findById(event.questionId(), Document.class, POSTS);
+        List<String> tags = question == null ? List.of() : question.getList("tags", String.class);
+        mongo.upsert(query(where("_id").is(event.answerId())), new Update()
+                .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
+                .set("authorId", event.actorId()).setOnInsert("tags", tags).setOnInsert("score", 0), POSTS);
+        Document answer = mongo.findById(event.answerId(), Document.class, POSTS);
+        for (String tag : answer.getList("tags", String.class)) {
+            tagStats(event.communityId(), event.actorId(), tag, message.getIdentifier(), 1, 0, event.occurredAt());
+        }
+    }
+
+    @EventHandler
+    void on(QuestionEdited event, EventMessage<?> message) {
+        if (event.tags() != null) {
+            mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("tags", tags(event.tags())), POSTS);
+        }
+        edited(event.communityId(), event.actorId(), event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(AnswerEdited event, EventMessage<?> message) {
+        edited(event.communityId(), event.actorId(), event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(ArticleEdited event, EventMessage<?> message) {
+        edited(event.communityId(), event.actorId(), event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(VoteCast event, EventMessage<?> message) {
+        voted(event.communityId(), event.actorId(), event.direction(), event.occurredAt(), message);
+        scored(event.postId(), event.direction() == VoteDirection.UP ? 1 : -1, event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(VoteChanged event, EventMessage<?> message) {
+        voted(event.communityId(), event.actorId(), event.direction(), event.occurredAt(), message);
+        scored(event.postId(), event.direction() == VoteDirection.UP ? 2 : -2, event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(VoteRetracted event, EventMessage<?> message) {
+        scored(event.postId(), event.direction() == VoteDirection.UP ? -1 : 1, event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(AnswerAccepted event, EventMessage<?> message) {
+        award(event.communityId(), event.actorId(), Badge.SCHOLAR, null, null, event.occurredAt(), message);
+    }
+
+    @EventHandler
+    void on(CommentAdded event, EventMessage<?> message) {
+        String id = event.communityId() + "|" + event.actorId();
+        upsertOnce(mongo, COUNTS, id, message.getIdentifier(), new Update().set("communityId", event.communityId())
+                .set("memberId", event.actorId()).inc("comments", 1));
+        Document counts = mongo.findById(id, Document.class, COUNTS);
+        if (counts != null && counts.getInteger("comments", 0) >= Badge.COMMENTATOR_COMMENTS) {
+            award(event.communityId(), event.actorId(), Badge.COMMENTATOR, null, null, event.occurredAt(), message);
+        }
+    }
+
+    /** A deleted answer leaves its tags' statistics; undeleted, it comes back. */
+    @EventHandler
+    void on(PostDeleted event, EventMessage<?> message) {
+        if (event.postKind() == PostKind.ANSWER) {
+            deleted(event.postId(), true, event.occurredAt(), message);
+        }
+    }
+
+    @EventHandler
+    void on(PostUndeleted event, EventMessage<?> message) {
+        if (event.postKind() == PostKind.ANSWER) {
+            deleted(event.postId(), false, event.occurredAt(), message);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        List.of(BADGES, POSTS, COUNTS, TAG_STATS).forEach(mongo::dropCollection);
+    }
+
+    private void deleted(String answerId, boolean deleted, Instant at, EventMessage<?> message) {
+        applyOnce(mongo, POSTS, answerId, message.getIdentifier(), new Update().set("deleted", deleted));
+        Document answer = mongo.findById(answerId, Document.class, POSTS);
+        if (answer == null) {
+            return;
+        }
+        int sign = deleted ? -1 : 1;
+        for (String tag : answer.getList("tags", String.class)) {
+            tagStats(answer.getString("communityId"), answer.getString("authorId"), tag, message.getIdentifier(), sign,
+                    sign * answer.getInteger("score", 0), at);
+        }
+    }
+
+    private void edited(String communityId, String editorId, Instant at, EventMessage<?> message) {
+        award(communityId, editorId, Badge.EDITOR, null, null, at, message);
+    }
+
+    private void voted(String communityId, String voterId, VoteDirection direction, Instant at, EventMessage<?> message) {
+        award(communityId, voterId, direction == VoteDirection.UP ? Badge.SUPPORTER : Badge.CRITIC, null, null, at, message);
+    }
+
+    private void scored(String postId, int delta, Instant at, EventMessage<?> message) {
+        applyOnce(mongo, POSTS, postId, message.getIdentifier(), new Update().inc("score", delta));
+        Document post = mongo.findById(postId, Document.class, POSTS);
+        if (post == null) {
+            return;
+        }
+        String communityId = post.getString("communityId");
+        String authorId = post.getString("authorId");
+        int score = post.getInteger("score", 0);
+        boolean answer = PostKind.ANSWER.name().equals(post.getString("kind"));
+        if (score >= 1) {
+            award(communityId, authorId, answer ? Badge.TEACHER : Badge.STUDENT, null, null, at, message);
+        }
+        Badge[] ladder = answer ? new Badge[] {Badge.NICE_ANSWER, Badge.GOOD_ANSWER, Badge.GREAT_ANSWER}
+                : new Badge[] {Badge.NICE_QUESTION, Badge.GOOD_QUESTION, Badge.GREAT_QUESTION};
+        for (int i = 0; i < ladder.length; i++) {
+            if (score >= Badge.POST_SCORES[i]) {
+                award(communityId, authorId, ladder[i], null, postId, at, message);
+            }
+        }
+        if (answer && !post.getBoolean("deleted", false)) {
+            for (String tag : post.getList("tags", String.class)) {
+                tagStats(communityId, authorId, tag, message.getIdentifier(), 0, delta, at);
+            }
+        }
+    }
+
+    private void tagStats(String communityId, String memberId, String tag, String eventId, int answers, int score, Instant at) {
+        String id = communityId + "|" + memberId + "|" + tag;
+        upsertOnce(mongo, TAG_STATS, id, eventId, new Update().set("communityId", communityId).set("memberId", memberId)
+                .set("tag", tag).inc("answers", answers).inc("score", score));
+        Document stats = mongo.findById(id, Document.class, TAG_STATS);
+        if (stats == null) {
+            return;
+        }
+        Badge.Rank[] ranks = Badge.Rank.values();
+        for (int i = 0; i < ranks.length; i++) {
+            if (stats.getInteger("answers", 0) >= Badge.TAG_ANSWERS[i] && stats.getInteger("score", 0) >= Badge.TAG_SCORES[i]) {
+                awardTag(communityId, memberId, tag, ranks[i], at, eventId);
+            }
+        }
+    }
+
+    private void award(String communityId, String memberId, Badge badge, String tag, String postId, Instant at,
+                       EventMessage<?> message) {
+        String id = String.join("|", communityId, memberId, badge.name()) + (postId == null ? "" : "|" + postId);
+        store(new BadgeAward(id, communityId, memberId, badge, badge.rank(), tag, postId, at, message.getIdentifier()));
+    }
+
+    private void awardTag(String communityId, String memberId, String tag, Badge.Rank rank, Instant at, String eventId) {
+        String id = String.join("|", communityId, memberId, Badge.TAG.name(), tag, rank.name());
+        store(new BadgeAward(id, communityId, memberId, Badge.TAG, rank, tag, null, at, eventId));
+    }
+
+    /** Stores the award unless the badge was earned before; tells the listeners when it is new. */
+    private void store(BadgeAward award) {
+        var result = mongo.upsert(query(where("_id").is(award.id())), new Update()
+                .setOnInsert("communityId", award.communityId()).setOnInsert("memberId", award.memberId())
+                .setOnInsert("badge", award.badge().name()).setOnInsert("rank", award.rank().name())
+                .setOnInsert("tag", award.tag()).setOnInsert("postId", award.postId())
+                .setOnInsert("awardedAt", award.awardedAt()).setOnInsert("eventId", award.eventId()), BADGES);
+        if (result.getUpsertedId() != null) {
+            listeners.forEach(listener -> listener.awarded(award));
+        }
+    }
+
+    private static List<String> tags(List<String> tags) {
+        return tags == null ? List.of() : tags;
+    }
+}

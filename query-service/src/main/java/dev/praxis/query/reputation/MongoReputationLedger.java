@@ -1,0 +1,185 @@
+package dev.praxis.query.reputation;
+
+import static dev.praxis.query.reputation.ReputationCollections.key;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.praxis.api.reputation.ReputationCause;
+import dev.praxis.api.reputation.ReputationChange;
+import dev.praxis.api.reputation.ReputationLedger;
+import dev.praxis.api.reputation.ReputationPreset;
+import dev.praxis.api.reputation.ReputationRule;
+import dev.praxis.api.reputation.ReputationRules;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The query side's {@link ReputationLedger}: it reads the reputation collections and keeps every
+ * write in memory, so that the engine's decision for one event becomes a {@link ReputationOutcome}
+ * that is stored before anything is written (see {@link ReputationProjection}).
+ */
+final class MongoReputationLedger implements ReputationLedger {
+
+    private final MongoTemplate mongo;
+    private final Map<List<String>, Integer> totals = new LinkedHashMap<>();
+    private final Map<List<String>, Integer> editPoints = new LinkedHashMap<>();
+    private final Map<List<String>, Integer> voteDays = new LinkedHashMap<>();
+    private final Map<List<String>, List<String>> tags = new LinkedHashMap<>();
+    private final Map<List<String>, Optional<ReputationCause>> causes = new LinkedHashMap<>();
+    private final Set<List<String>> removed = new LinkedHashSet<>();
+    private final Set<List<String>> putCauses = new LinkedHashSet<>();
+    /** what was set, in order: ["total"|"edit"|"day"|"tags", key parts...] */
+    private final Set<List<String>> written = new LinkedHashSet<>();
+
+    MongoReputationLedger(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public ReputationRules rules(String communityId) {
+        return rulesOf(mongo, communityId);
+    }
+
+    static ReputationRules rulesOf(MongoTemplate mongo, String communityId) {
+        Document rules = mongo.findById(communityId, Document.class, ReputationCollections.RULES);
+        if (rules == null) {
+            return ReputationRules.initial();
+        }
+        Map<ReputationRule, Integer> values = new EnumMap<>(ReputationRule.class);
+        rules.get("values", Document.class).forEach((rule, value) -> values.put(ReputationRule.valueOf(rule), (Integer) value));
+        return new ReputationRules(rules.getInteger("version"), ReputationPreset.valueOf(rules.getString("preset")), values);
+    }
+
+    @Override
+    public int total(String communityId, String memberId) {
+        return totals.computeIfAbsent(List.of(communityId, memberId), k -> {
+            Document total = mongo.findById(key(communityId, memberId), Document.class, ReputationCollections.TOTALS);
+            return total == null || total.get("total") == null ? ReputationRules.BASE : total.getInteger("total");
+        });
+    }
+
+    @Override
+    public void setTotal(String communityId, String memberId, int total) {
+        totals.put(List.of(communityId, memberId), total);
+        written.add(List.of("total", communityId, memberId));
+    }
+
+    @Override
+    public int votePoints(String communityId, String memberId, LocalDate day) {
+        return voteDays.computeIfAbsent(List.of(communityId, memberId, day.toString()), k -> {
+            Document points = mongo.findById(key(communityId, memberId, day.toString()), Document.class,
+                    ReputationCollections.VOTE_DAYS);
+            return points == null ? 0 : points.getInteger("points");
+        });
+    }
+
+    @Override
+    public void setVotePoints(String communityId, String memberId, LocalDate day, int points) {
+        voteDays.put(List.of(communityId, memberId, day.toString()), points);
+        written.add(List.of("day", communityId, memberId, day.toString()));
+    }
+
+    @Override
+    public int editPoints(String communityId, String memberId) {
+        return editPoints.computeIfAbsent(List.of(communityId, memberId), k -> {
+            Document total = mongo.findById(key(communityId, memberId), Document.class, ReputationCollections.TOTALS);
+            return total == null || total.get("editPoints") == null ? 0 : total.getInteger("editPoints");
+        });
+    }
+
+    @Override
+    public void setEditPoints(String communityId, String memberId, int points) {
+        editPoints.put(List.of(communityId, memberId), points);
+        written.add(List.of("edit", communityId, memberId));
+    }
+
+    @Override
+    public List<String> tagsOf(String communityId, String questionId) {
+        return tags.computeIfAbsent(List.of(communityId, questionId), k -> {
+            Document thread = mongo.findById(key(communityId, questionId), Document.class, ReputationCollections.THREAD_TAGS);
+            return thread == null ? List.of() : thread.getList("tags", String.class);
+        });
+    }
+
+    @Override
+    public void setTags(String communityId, String questionId, List<String> threadTags) {
+        tags.put(List.of(communityId, questionId), List.copyOf(threadTags));
+        written.add(List.of("tags", communityId, questionId));
+    }
+
+    @Override
+    public Optional<ReputationCause> cause(String communityId, String key) {
+        return causes.computeIfAbsent(List.of(communityId, key), k -> Optional.ofNullable(
+                mongo.findById(key(communityId, key), Document.class, ReputationCollections.CAUSES)).map(MongoReputationLedger::cause));
+    }
+
+    @Override
+    public List<ReputationCause> causesOfThread(String communityId, String questionId) {
+        Map<String, ReputationCause> found = new LinkedHashMap<>();
+        mongo.find(query(where("communityId").is(communityId).and("questionId").is(questionId)), Document.class,
+                ReputationCollections.CAUSES).forEach(d -> {
+                    ReputationCause stored = cause(d);
+                    causes.putIfAbsent(List.of(communityId, stored.key()), Optional.of(stored));
+                });
+        // what this event already changed wins over what is stored
+        causes.forEach((k, cause) -> {
+            if (k.get(0).equals(communityId)) {
+                cause.filter(c -> questionId.equals(c.questionId())).ifPresent(c -> found.put(c.key(), c));
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    @Override
+    public void putCause(ReputationCause cause) {
+        List<String> k = List.of(cause.communityId(), cause.key());
+        causes.put(k, Optional.of(cause));
+        removed.remove(k);
+        putCauses.add(k);
+    }
+
+    @Override
+    public void removeCause(String communityId, String key) {
+        List<String> k = List.of(communityId, key);
+        causes.put(k, Optional.empty());
+        removed.add(k);
+        putCauses.remove(k);
+    }
+
+    /** The writes this ledger collected, with the changes the engine answered, as an outcome to store and apply. */
+    ReputationOutcome outcome(List<ReputationChange> changes) {
+        List<ReputationOutcome.Total> newTotals = new ArrayList<>();
+        List<ReputationOutcome.Total> newEditPoints = new ArrayList<>();
+        List<ReputationOutcome.VoteDay> newVoteDays = new ArrayList<>();
+        List<ReputationOutcome.ThreadTags> newTags = new ArrayList<>();
+        for (List<String> write : written) {
+            switch (write.get(0)) {
+                case "total" -> newTotals.add(new ReputationOutcome.Total(write.get(1), write.get(2),
+                        totals.get(write.subList(1, 3))));
+                case "edit" -> newEditPoints.add(new ReputationOutcome.Total(write.get(1), write.get(2),
+                        editPoints.get(write.subList(1, 3))));
+                case "day" -> newVoteDays.add(new ReputationOutcome.VoteDay(write.get(1), write.get(2), write.get(3),
+                        voteDays.get(write.subList(1, 4))));
+                default -> newTags.add(new ReputationOutcome.ThreadTags(write.get(1), write.get(2),
+                        tags.get(write.subList(1, 3))));
+            }
+        }
+        List<ReputationCause> put = new ArrayList<>();
+        putCauses.forEach(k -> causes.get(k).ifPresent(put::add));
+        List<String> gone = removed.stream().map(k -> key(k.get(0), k.get(1))).toList();
+        return new ReputationOutcome(null, newTotals, newEditPoints, newVoteDays, newTags, put, gone, changes, List.of());
+    }
+
+    static ReputationCause cause(Document document) {
+        return ReputationJson.read(document.getString("cause"), ReputationCause.class);
+    }
+}
