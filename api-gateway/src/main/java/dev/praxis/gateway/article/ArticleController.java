@@ -10,6 +10,8 @@ import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
+import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.Connection;
@@ -41,17 +43,23 @@ class ArticleController {
         this.queries = queries;
     }
 
+    /** Null with NOT_FOUND / UNKNOWN_ARTICLE when there is none, or when the viewer may not read it. */
     @QueryMapping
     ArticleView article(@Argument String id, GraphQLContext context) {
         String articleId = GlobalId.rawId(id, NodeType.ARTICLE);
-        return queries.articlesById(List.of(articleId), MinPosition.of(context)).get(articleId);
+        ArticleView article = queries.articlesById(List.of(articleId), Viewer.of(context), MinPosition.of(context))
+                .get(articleId);
+        if (article == null) {
+            throw ClientErrorException.notFound("UNKNOWN_ARTICLE", "Could not resolve to an article with the id '" + id + "'.");
+        }
+        return article;
     }
 
     @SchemaMapping(typeName = "Community", field = "articles")
     Connection<ArticleView> articles(CommunityView community, @Argument Integer first, @Argument String after,
             GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
-        return Connection.of(queries.articlesOf(community.id(), page.first(), page.after(), MinPosition.of(context)), page);
+        return Connection.of(queries.articlesOf(community.id(), page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }
 
     @SchemaMapping(typeName = "Article", field = "id")
@@ -61,14 +69,15 @@ class ArticleController {
 
     @SchemaMapping(typeName = "Article", field = "revisions")
     List<RevisionView> revisions(ArticleView article, GraphQLContext context) {
-        return queries.revisions(article.id(), MinPosition.of(context));
+        return queries.revisions(article.id(), Viewer.of(context), MinPosition.of(context));
     }
 
     @BatchMapping(typeName = "Article", field = "author")
     Callable<Map<ArticleView, MemberView>> author(List<ArticleView> articles, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(articles.stream().map(ArticleView::authorId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(articles.stream().map(ArticleView::authorId).toList(), viewer, min);
             return associate(articles, article -> members.get(article.authorId()));
         };
     }
@@ -76,9 +85,10 @@ class ArticleController {
     @BatchMapping(typeName = "Article", field = "lastEditor")
     Callable<Map<ArticleView, MemberView>> lastEditor(List<ArticleView> articles, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    articles.stream().map(ArticleView::lastEditorId).filter(Objects::nonNull).toList(), min);
+                    articles.stream().map(ArticleView::lastEditorId).filter(Objects::nonNull).toList(), viewer, min);
             return associate(articles, article -> article.lastEditorId() == null ? null : members.get(article.lastEditorId()));
         };
     }
@@ -86,38 +96,42 @@ class ArticleController {
     @BatchMapping(typeName = "Article", field = "community")
     Callable<Map<ArticleView, CommunityView>> community(List<ArticleView> articles, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommunityView> communities = queries.communitiesById(
-                    articles.stream().map(ArticleView::communityId).toList(), min);
+                    articles.stream().map(ArticleView::communityId).toList(), viewer, min);
             return associate(articles, article -> communities.get(article.communityId()));
         };
     }
 
     @MutationMapping
     ArticlePayload publishArticle(@Argument PublishArticleInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
         String articleId = mutations.newId("article", input, actor);
         MinPosition min = mutations.send(new PublishArticle(articleId, communityId, input.title(), input.body(),
                 input.tags() == null ? List.of() : input.tags(), actor.id(), null), input, actor, context);
-        return new ArticlePayload(read(articleId, min), input.clientMutationId());
+        return new ArticlePayload(read(articleId, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     ArticlePayload editArticle(@Argument EditArticleInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         String articleId = GlobalId.rawId(input.articleId(), NodeType.ARTICLE);
         MinPosition min = mutations.send(new EditArticle(articleId, input.title(), input.body(),
                 input.tags() == null ? List.of() : input.tags(), input.comment(), actor.id(), null), input, actor, context);
-        return new ArticlePayload(read(articleId, min), input.clientMutationId());
+        return new ArticlePayload(read(articleId, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     ArticlePayload deleteArticle(@Argument DeleteArticleInput input, Actor actor, GraphQLContext context) {
         String articleId = GlobalId.rawId(input.articleId(), NodeType.ARTICLE);
         MinPosition min = mutations.send(new DeleteArticle(articleId, input.reason(), actor.id(), null), input, actor, context);
-        return new ArticlePayload(read(articleId, min), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new ArticlePayload(read(articleId, viewer, min), input.clientMutationId());
     }
 
-    private ArticleView read(String articleId, MinPosition min) {
-        return queries.articlesById(List.of(articleId), min).get(articleId);
+    private ArticleView read(String articleId, Viewer viewer, MinPosition min) {
+        return queries.articlesById(List.of(articleId), viewer, min).get(articleId);
     }
 }

@@ -8,6 +8,7 @@ import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -33,19 +34,20 @@ class ContentController {
 
     @SchemaMapping(typeName = "Question", field = "revisions")
     List<RevisionView> questionRevisions(QuestionView question, GraphQLContext context) {
-        return queries.revisions(question.id(), MinPosition.of(context));
+        return queries.revisions(question.id(), Viewer.of(context), MinPosition.of(context));
     }
 
     @SchemaMapping(typeName = "Answer", field = "revisions")
     List<RevisionView> answerRevisions(AnswerView answer, GraphQLContext context) {
-        return queries.revisions(answer.id(), MinPosition.of(context));
+        return queries.revisions(answer.id(), Viewer.of(context), MinPosition.of(context));
     }
 
     @BatchMapping(typeName = "Question", field = "comments")
     Callable<Map<QuestionView, List<CommentView>>> questionComments(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, List<CommentView>> comments = queries.commentsOfPosts(questions.stream().map(QuestionView::id).toList(), min);
+            Map<String, List<CommentView>> comments = queries.commentsOfPosts(questions.stream().map(QuestionView::id).toList(), viewer, min);
             return associate(questions, question -> comments.getOrDefault(question.id(), List.of()));
         };
     }
@@ -53,8 +55,9 @@ class ContentController {
     @BatchMapping(typeName = "Answer", field = "comments")
     Callable<Map<AnswerView, List<CommentView>>> answerComments(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, List<CommentView>> comments = queries.commentsOfPosts(answers.stream().map(AnswerView::id).toList(), min);
+            Map<String, List<CommentView>> comments = queries.commentsOfPosts(answers.stream().map(AnswerView::id).toList(), viewer, min);
             return associate(answers, answer -> comments.getOrDefault(answer.id(), List.of()));
         };
     }
@@ -62,8 +65,9 @@ class ContentController {
     @BatchMapping(typeName = "Question", field = "lastEditor")
     Callable<Map<QuestionView, MemberView>> questionLastEditor(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(ids(questions.stream().map(QuestionView::lastEditorId).toList()), min);
+            Map<String, MemberView> members = queries.membersById(ids(questions.stream().map(QuestionView::lastEditorId).toList()), viewer, min);
             return associate(questions, question -> question.lastEditorId() == null ? null : members.get(question.lastEditorId()));
         };
     }
@@ -71,8 +75,9 @@ class ContentController {
     @BatchMapping(typeName = "Answer", field = "lastEditor")
     Callable<Map<AnswerView, MemberView>> answerLastEditor(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(ids(answers.stream().map(AnswerView::lastEditorId).toList()), min);
+            Map<String, MemberView> members = queries.membersById(ids(answers.stream().map(AnswerView::lastEditorId).toList()), viewer, min);
             return associate(answers, answer -> answer.lastEditorId() == null ? null : members.get(answer.lastEditorId()));
         };
     }
@@ -80,9 +85,10 @@ class ContentController {
     @BatchMapping(typeName = "Question", field = "duplicateOf")
     Callable<Map<QuestionView, QuestionView>> duplicateOf(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> originals = queries.questionsById(
-                    ids(questions.stream().map(QuestionView::duplicateOfQuestionId).toList()), min);
+                    ids(questions.stream().map(QuestionView::duplicateOfQuestionId).toList()), viewer, min);
             return associate(questions, question -> question.duplicateOfQuestionId() == null ? null
                     : originals.get(question.duplicateOfQuestionId()));
         };
@@ -96,8 +102,9 @@ class ContentController {
     @BatchMapping(typeName = "Comment", field = "author")
     Callable<Map<CommentView, MemberView>> commentAuthor(List<CommentView> comments, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(comments.stream().map(CommentView::authorId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(comments.stream().map(CommentView::authorId).toList(), viewer, min);
             return associate(comments, comment -> members.get(comment.authorId()));
         };
     }
@@ -105,9 +112,10 @@ class ContentController {
     @BatchMapping(typeName = "Comment", field = "mentions")
     Callable<Map<CommentView, List<MemberView>>> mentions(List<CommentView> comments, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    comments.stream().flatMap(comment -> comment.mentionedMemberIds().stream()).toList(), min);
+                    comments.stream().flatMap(comment -> comment.mentionedMemberIds().stream()).toList(), viewer, min);
             return associate(comments, comment -> comment.mentionedMemberIds().stream()
                     .map(members::get).filter(Objects::nonNull).toList());
         };
@@ -116,8 +124,9 @@ class ContentController {
     @BatchMapping(typeName = "Revision", field = "editor")
     Callable<Map<RevisionView, MemberView>> editor(List<RevisionView> revisions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(revisions.stream().map(RevisionView::editorId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(revisions.stream().map(RevisionView::editorId).toList(), viewer, min);
             return associate(revisions, revision -> members.get(revision.editorId()));
         };
     }

@@ -20,6 +20,7 @@ import dev.praxis.api.question.WithdrawAcceptance;
 import dev.praxis.api.question.WithdrawAnswerEndorsement;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -77,7 +78,7 @@ class ContentMutationController {
         String commentId = mutations.newId("comment", input, actor);
         MinPosition min = send(new AddComment(post.questionId(), commentId, post.postId(), input.body(), actor.id(), null),
                 input, actor, context);
-        return commentPayload(commentId, post, min, input);
+        return commentPayload(commentId, post, Viewer.of(context), min, input);
     }
 
     @MutationMapping
@@ -85,14 +86,14 @@ class ContentMutationController {
         CommentView comment = existingComment(input.commentId(), context);
         MinPosition min = send(new EditComment(comment.questionId(), comment.id(), input.body(), actor.id(), null),
                 input, actor, context);
-        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), min, input);
+        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), Viewer.of(context), min, input);
     }
 
     @MutationMapping
     CommentPayload deleteComment(@Argument DeleteCommentInput input, Actor actor, GraphQLContext context) {
         CommentView comment = existingComment(input.commentId(), context);
         MinPosition min = send(new DeleteComment(comment.questionId(), comment.id(), actor.id(), null), input, actor, context);
-        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), min, input);
+        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), Viewer.of(context), min, input);
     }
 
     @MutationMapping
@@ -185,14 +186,15 @@ class ContentMutationController {
     private PostChangePayload onPost(String questionId, String postId, PraxisCommand command, MutationInput input,
             Actor actor, GraphQLContext context) {
         MinPosition min = send(command, input, actor, context);
-        AnswerView answer = questionId.equals(postId) ? null : answer(postId, min);
-        return new PostChangePayload(question(questionId, min), answer, input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        AnswerView answer = questionId.equals(postId) ? null : answer(postId, viewer, min);
+        return new PostChangePayload(question(questionId, viewer, min), answer, input.clientMutationId());
     }
 
-    private CommentPayload commentPayload(String commentId, Post post, MinPosition min, MutationInput input) {
-        CommentView comment = queries.commentsById(List.of(commentId), min).get(commentId);
-        AnswerView answer = post.isAnswer() ? answer(post.postId(), min) : null;
-        return new CommentPayload(comment, question(post.questionId(), min), answer, input.clientMutationId());
+    private CommentPayload commentPayload(String commentId, Post post, Viewer viewer, MinPosition min, MutationInput input) {
+        CommentView comment = queries.commentsById(List.of(commentId), viewer, min).get(commentId);
+        AnswerView answer = post.isAnswer() ? answer(post.postId(), viewer, min) : null;
+        return new CommentPayload(comment, question(post.questionId(), viewer, min), answer, input.clientMutationId());
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
@@ -201,7 +203,7 @@ class ContentMutationController {
 
     private CommentView existingComment(String globalCommentId, GraphQLContext context) {
         String commentId = GlobalId.rawId(globalCommentId, NodeType.COMMENT);
-        CommentView comment = queries.commentsById(List.of(commentId), MinPosition.of(context)).get(commentId);
+        CommentView comment = queries.commentsById(List.of(commentId), Viewer.of(context), MinPosition.of(context)).get(commentId);
         if (comment == null) {
             throw ClientErrorException.notFound("COMMENT_NOT_FOUND", "There is no comment with this id.");
         }
@@ -209,18 +211,18 @@ class ContentMutationController {
     }
 
     private AnswerView existingAnswer(String answerId, GraphQLContext context) {
-        AnswerView answer = answer(answerId, MinPosition.of(context));
+        AnswerView answer = answer(answerId, Viewer.of(context), MinPosition.of(context));
         if (answer == null) {
             throw ClientErrorException.notFound("ANSWER_NOT_FOUND", "There is no answer with this id.");
         }
         return answer;
     }
 
-    private AnswerView answer(String answerId, MinPosition min) {
-        return queries.answersById(List.of(answerId), min).get(answerId);
+    private AnswerView answer(String answerId, Viewer viewer, MinPosition min) {
+        return queries.answersById(List.of(answerId), viewer, min).get(answerId);
     }
 
-    private QuestionView question(String questionId, MinPosition min) {
-        return queries.question(questionId, min).orElse(null);
+    private QuestionView question(String questionId, Viewer viewer, MinPosition min) {
+        return queries.question(questionId, viewer, min).orElse(null);
     }
 }
