@@ -13,6 +13,7 @@ import dev.praxis.api.query.MemberView;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
 import dev.praxis.gateway.client.Viewer;
+import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -67,6 +68,7 @@ class ProfileMutationController {
     @MutationMapping
     FollowTagPayload followTag(@Argument FollowTagInput input, Actor actor, GraphQLContext context) {
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
+        requireReadableTag(communityId, input.tag(), context);
         MinPosition min = send(new FollowTag(actor.id(), communityId, input.tag(), actor.id(), null), input, actor, context);
         Viewer viewer = Viewer.of(context);
         return new FollowTagPayload(member(actor.id(), viewer, min),
@@ -85,6 +87,7 @@ class ProfileMutationController {
     @MutationMapping
     FollowQuestionPayload followQuestion(@Argument FollowQuestionInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
+        requireReadableQuestion(questionId, context);
         MinPosition min = send(new FollowQuestion(actor.id(), questionId, actor.id(), null), input, actor, context);
         Viewer viewer = Viewer.of(context);
         return new FollowQuestionPayload(member(actor.id(), viewer, min), queries.question(questionId, viewer, min).orElse(null),
@@ -115,6 +118,23 @@ class ProfileMutationController {
         MinPosition min = send(new WithdrawSkillEndorsement(memberId, input.skill(), actor.id(), null), input, actor, context);
         Viewer viewer = Viewer.of(context);
         return new SkillEndorsementPayload(member(memberId, viewer, min), input.clientMutationId());
+    }
+
+    /**
+     * Following is reading: a member may follow only what they may read, so that nobody subscribes to
+     * a private community's content, nor learns that it exists (NOT_FOUND, as for an unknown question).
+     * Unfollowing needs no such check: a former member may still stop following.
+     */
+    private void requireReadableQuestion(String questionId, GraphQLContext context) {
+        if (queries.question(questionId, Viewer.of(context), MinPosition.of(context)).isEmpty()) {
+            throw ClientErrorException.notFound("UNKNOWN_QUESTION", "There is no question with this id.");
+        }
+    }
+
+    private void requireReadableTag(String communityId, String tag, GraphQLContext context) {
+        if (queries.tag(communityId, TagName.normalise(tag), Viewer.of(context), MinPosition.of(context)).isEmpty()) {
+            throw ClientErrorException.notFound("UNKNOWN_TAG", "There is no tag '" + tag + "' in this community.");
+        }
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
