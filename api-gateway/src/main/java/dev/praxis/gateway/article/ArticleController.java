@@ -9,7 +9,10 @@ import dev.praxis.api.query.ArticleView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.RevisionView;
+import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.MutationInput;
+import dev.praxis.gateway.client.UnreadableTargets;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.Mutations;
@@ -118,7 +121,7 @@ class ArticleController {
     ArticlePayload editArticle(@Argument EditArticleInput input, Actor actor, GraphQLContext context) {
         Viewer viewer = Viewer.of(context);
         String articleId = GlobalId.rawId(input.articleId(), NodeType.ARTICLE);
-        MinPosition min = mutations.send(new EditArticle(articleId, input.title(), input.body(),
+        MinPosition min = sendOnArticle(articleId, new EditArticle(articleId, input.title(), input.body(),
                 input.tags() == null ? List.of() : input.tags(), input.comment(), actor.id(), null), input, actor, context);
         return new ArticlePayload(read(articleId, viewer, min), input.clientMutationId());
     }
@@ -126,9 +129,17 @@ class ArticleController {
     @MutationMapping
     ArticlePayload deleteArticle(@Argument DeleteArticleInput input, Actor actor, GraphQLContext context) {
         String articleId = GlobalId.rawId(input.articleId(), NodeType.ARTICLE);
-        MinPosition min = mutations.send(new DeleteArticle(articleId, input.reason(), actor.id(), null), input, actor, context);
+        MinPosition min = sendOnArticle(articleId, new DeleteArticle(articleId, input.reason(), actor.id(), null), input, actor,
+                context);
         Viewer viewer = Viewer.of(context);
         return new ArticlePayload(read(articleId, viewer, min), input.clientMutationId());
+    }
+
+    /** Sends a command on an article; refused on an article the viewer may not read, it is NOT_FOUND. */
+    private MinPosition sendOnArticle(String articleId, PraxisCommand command, MutationInput input, Actor actor,
+            GraphQLContext context) {
+        return UnreadableTargets.hidden(() -> mutations.send(command, input, actor, context),
+                () -> read(articleId, Viewer.of(context), MinPosition.of(context)) != null, "UNKNOWN_ARTICLE", "article");
     }
 
     private ArticleView read(String articleId, Viewer viewer, MinPosition min) {

@@ -9,6 +9,7 @@ import dev.praxis.api.query.BountyView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -40,7 +41,10 @@ class BountyController {
     @MutationMapping
     OfferBountyPayload offerBounty(@Argument OfferBountyInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
-        MinPosition min = mutations.send(new OfferBounty(questionId, input.amount(), actor.id(), null), input, actor, context);
+        MinPosition min = UnreadableTargets.hidden(
+                () -> mutations.send(new OfferBounty(questionId, input.amount(), actor.id(), null), input, actor, context),
+                () -> queries.question(questionId, Viewer.of(context), MinPosition.of(context)).isPresent(),
+                "UNKNOWN_QUESTION", "question");
         Viewer viewer = Viewer.of(context);
         return new OfferBountyPayload(queries.question(questionId, viewer, min).orElse(null),
                 queries.bountiesByQuestionId(List.of(questionId), viewer, min).get(questionId), input.clientMutationId());

@@ -14,6 +14,7 @@ import dev.praxis.api.query.QuestionView;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
@@ -63,10 +64,19 @@ class FlagController {
                 postId -> new ReviewFlag(postId, input.decision(), input.note(), actor.id(), null));
     }
 
+    private boolean readable(GlobalId post, Viewer viewer, MinPosition min) {
+        return switch (post.type()) {
+            case QUESTION -> queries.question(post.rawId(), viewer, min).isPresent();
+            case COMMENT -> queries.commentsById(List.of(post.rawId()), viewer, min).containsKey(post.rawId());
+            default -> queries.answersById(List.of(post.rawId()), viewer, min).containsKey(post.rawId());
+        };
+    }
+
     private FlaggedPostPayload sendOnPost(String globalPostId, MutationInput input, Actor actor, GraphQLContext context,
                                           Function<String, PraxisCommand> command) {
         GlobalId post = GlobalId.decode(globalPostId, NodeType.QUESTION, NodeType.ANSWER, NodeType.COMMENT);
-        MinPosition min = mutations.send(command.apply(post.rawId()), input, actor, context);
+        MinPosition min = UnreadableTargets.hidden(() -> mutations.send(command.apply(post.rawId()), input, actor, context),
+                () -> readable(post, Viewer.of(context), MinPosition.of(context)), "UNKNOWN_POST", "post");
         Viewer viewer = Viewer.of(context);
         if (post.type() == NodeType.QUESTION) {
             return new FlaggedPostPayload(queries.question(post.rawId(), viewer, min).orElse(null), null, input.clientMutationId());

@@ -20,6 +20,7 @@ import dev.praxis.api.question.WithdrawAcceptance;
 import dev.praxis.api.question.WithdrawAnswerEndorsement;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
@@ -76,8 +77,8 @@ class ContentMutationController {
     CommentPayload addComment(@Argument AddCommentInput input, Actor actor, GraphQLContext context) {
         Post post = post(input.postId(), context);
         String commentId = mutations.newId("comment", input, actor);
-        MinPosition min = send(new AddComment(post.questionId(), commentId, post.postId(), input.body(), actor.id(), null),
-                input, actor, context);
+        MinPosition min = sendOnQuestion(post.questionId(),
+                new AddComment(post.questionId(), commentId, post.postId(), input.body(), actor.id(), null), input, actor, context);
         return commentPayload(commentId, post, Viewer.of(context), min, input);
     }
 
@@ -185,7 +186,7 @@ class ContentMutationController {
 
     private PostChangePayload onPost(String questionId, String postId, PraxisCommand command, MutationInput input,
             Actor actor, GraphQLContext context) {
-        MinPosition min = send(command, input, actor, context);
+        MinPosition min = sendOnQuestion(questionId, command, input, actor, context);
         Viewer viewer = Viewer.of(context);
         AnswerView answer = questionId.equals(postId) ? null : answer(postId, viewer, min);
         return new PostChangePayload(question(questionId, viewer, min), answer, input.clientMutationId());
@@ -195,6 +196,13 @@ class ContentMutationController {
         CommentView comment = queries.commentsById(List.of(commentId), viewer, min).get(commentId);
         AnswerView answer = post.isAnswer() ? answer(post.postId(), viewer, min) : null;
         return new CommentPayload(comment, question(post.questionId(), viewer, min), answer, input.clientMutationId());
+    }
+
+    /** Sends a command on a question's thread; refused on a question the viewer may not read, it is NOT_FOUND. */
+    private MinPosition sendOnQuestion(String questionId, PraxisCommand command, MutationInput input, Actor actor,
+            GraphQLContext context) {
+        return UnreadableTargets.hidden(() -> send(command, input, actor, context),
+                () -> question(questionId, Viewer.of(context), MinPosition.of(context)) != null, "UNKNOWN_QUESTION", "question");
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {

@@ -11,6 +11,7 @@ import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
@@ -54,7 +55,8 @@ class QuestionMutationController {
     PostAnswerPayload postAnswer(@Argument PostAnswerInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
         String answerId = mutations.newId("answer", input, actor);
-        MinPosition min = send(new PostAnswer(questionId, answerId, input.body(), actor.id(), null), input, actor, context);
+        MinPosition min = sendOnQuestion(questionId, new PostAnswer(questionId, answerId, input.body(), actor.id(), null),
+                input, actor, context);
         Viewer viewer = Viewer.of(context);
         return new PostAnswerPayload(answer(answerId, viewer, min), question(questionId, viewer, min), input.clientMutationId());
     }
@@ -64,7 +66,8 @@ class QuestionMutationController {
         GlobalId post = GlobalId.decode(input.postId(), NodeType.QUESTION, NodeType.ANSWER);
         if (post.type() == NodeType.QUESTION) {
             String questionId = post.rawId();
-            MinPosition min = send(new CastVote(questionId, questionId, input.direction(), actor.id(), null), input, actor, context);
+            MinPosition min = sendOnQuestion(questionId, new CastVote(questionId, questionId, input.direction(), actor.id(), null),
+                    input, actor, context);
             Viewer viewer = Viewer.of(context);
             return new VotePayload(question(questionId, viewer, min), null, input.clientMutationId());
         }
@@ -90,6 +93,13 @@ class QuestionMutationController {
         MinPosition min = send(new EndorseAnswer(answer.questionId(), answer.id(), input.note(), actor.id(), null),
                 input, actor, context);
         return new EndorseAnswerPayload(answer(answer.id(), viewer, min), input.clientMutationId());
+    }
+
+    /** Sends a command on a question's thread; refused on a question the viewer may not read, it is NOT_FOUND. */
+    private MinPosition sendOnQuestion(String questionId, PraxisCommand command, MutationInput input, Actor actor,
+            GraphQLContext context) {
+        return UnreadableTargets.hidden(() -> send(command, input, actor, context),
+                () -> question(questionId, Viewer.of(context), MinPosition.of(context)) != null, "UNKNOWN_QUESTION", "question");
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
