@@ -115,6 +115,36 @@ class LocalProfileTest {
                 .path("viewer.memberships").entityList(Object.class).hasSize(0);
     }
 
+    /**
+     * The query service judges what the viewer may read, so every read of a request names them:
+     * the top-level field and the nested fields loaded in batches on other threads alike.
+     */
+    @Test
+    void everyReadOfASignedInRequestNamesTheViewerAndAnAnonymousOneNone() {
+        backend.add(member("alice", "Alice A."));
+        backend.add(community("c1", "Gardening", "alice"));
+        backend.add(question("q1", "c1", "alice", 0, List.of()));
+        String document = """
+                query($id: ID!) { community(id: $id) { name createdBy { displayName }
+                  questions(first: 5) { nodes { title author { displayName } community { name } } } } }""";
+
+        as("alice", "Alice Adams").document(document).variable("id", GlobalId.encode(NodeType.COMMUNITY, "c1"))
+                .execute()
+                .path("community.questions.nodes[0].community.name").entity(String.class).isEqualTo("Gardening");
+        assertThat(backend.requests()).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(request -> assertThat(request.query()).containsEntry("viewer", "alice"));
+
+        backend.reset();
+        backend.add(member("alice", "Alice A."));
+        backend.add(community("c1", "Gardening", "alice"));
+        backend.add(question("q1", "c1", "alice", 0, List.of()));
+        graphQl.document(document).variable("id", GlobalId.encode(NodeType.COMMUNITY, "c1"))
+                .execute()
+                .path("community.questions.nodes[0].author.displayName").entity(String.class).isEqualTo("Alice A.");
+        assertThat(backend.requests()).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(request -> assertThat(request.query()).doesNotContainKey("viewer"));
+    }
+
     @Test
     void onlyTheDevelopmentIssuersOwnKeyIsTrusted() {
         String foreign = new LocalTokenIssuer(Clock.systemUTC()).issue("mallory", "Mallory").getTokenValue();

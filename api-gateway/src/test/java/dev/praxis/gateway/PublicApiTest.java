@@ -272,8 +272,9 @@ class PublicApiTest {
         assertThat(backend.requests()).isEmpty();
     }
 
+    /** As GitHub answers it: null, and a NOT_FOUND error at the path (an unreadable object answers alike). */
     @Test
-    void aWellFormedIdOfNothingIsNull() {
+    void aWellFormedIdOfNothingIsNullWithANotFoundError() {
         backend.add(community("c1", "Gardening", "m1"));
         String missingQuestion = GlobalId.encode(NodeType.QUESTION, "nope");
         String gardening = GlobalId.encode(NodeType.COMMUNITY, "c1");
@@ -283,6 +284,14 @@ class PublicApiTest {
                 .variable("missing", missingQuestion)
                 .variable("ids", List.of(gardening, missingQuestion, gardening))
                 .execute()
+                .errors().satisfy(errors -> {
+                    assertThat(errors).extracting(error -> error.getParsedPath().toString(),
+                                    error -> error.getErrorType().toString(), error -> error.getExtensions().get("code"))
+                            .containsExactlyInAnyOrder(
+                                    org.assertj.core.groups.Tuple.tuple("[question]", "NOT_FOUND", "UNKNOWN_QUESTION"),
+                                    org.assertj.core.groups.Tuple.tuple("[node]", "NOT_FOUND", "UNKNOWN_NODE"),
+                                    org.assertj.core.groups.Tuple.tuple("[nodes, 1]", "NOT_FOUND", "UNKNOWN_NODE"));
+                })
                 .path("question").valueIsNull()
                 .path("node").valueIsNull()
                 .path("nodes[0].__typename").entity(String.class).isEqualTo("Community")

@@ -32,9 +32,11 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Reads the query service's internal HTTP API. Every read takes the {@link MinPosition} that the
- * answer must reflect; batch reads take any number of ids, ask for each id once and split the ids
- * into batches of the size the service accepts.
+ * Reads the query service's internal HTTP API. Every read names the {@link Viewer}, for whom the
+ * query service answers only what they may see (a private community's content is left out of
+ * batches and lists, and answers 404 by id, for anyone but its current members), and takes the
+ * {@link MinPosition} that the answer must reflect; batch reads take any number of ids, ask for
+ * each id once and split the ids into batches of the size the service accepts.
  */
 public class QueryServiceClient {
 
@@ -69,79 +71,78 @@ public class QueryServiceClient {
     }
 
     /** Communities, newest first. */
-    public Page<CommunityView> communities(int first, String after, MinPosition min) {
+    public Page<CommunityView> communities(int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities"), first, after, min))
+                .uri(uri -> page(uri.path("/communities"), first, after, viewer, min))
                 .retrieve()
                 .body(COMMUNITY_PAGE);
     }
 
-    public Optional<CommunityView> community(String id, MinPosition min) {
+    public Optional<CommunityView> community(String id, Viewer viewer, MinPosition min) {
         return findOne(() -> rest.get()
-                .uri(uri -> build(uri.path("/communities/{id}"), min, Map.of("id", id)))
+                .uri(uri -> build(uri.path("/communities/{id}"), viewer, min, Map.of("id", id)))
                 .retrieve()
                 .body(CommunityView.class));
     }
 
-    public Map<String, CommunityView> communitiesById(Collection<String> ids, MinPosition min) {
-        return batch("/communities/batch", ids, min, COMMUNITIES, CommunityView::id);
+    public Map<String, CommunityView> communitiesById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/communities/batch", ids, viewer, min, COMMUNITIES, CommunityView::id);
     }
 
     /** The questions of one community, newest first. */
-    public Page<QuestionView> questionsOf(String communityId, int first, String after, MinPosition min) {
+    public Page<QuestionView> questionsOf(String communityId, int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities/{id}/questions"), first, after, min, Map.of("id", communityId)))
+                .uri(uri -> page(uri.path("/communities/{id}/questions"), first, after, viewer, min, Map.of("id", communityId)))
                 .retrieve()
                 .body(QUESTION_PAGE);
     }
 
-    public Optional<QuestionView> question(String id, MinPosition min) {
+    public Optional<QuestionView> question(String id, Viewer viewer, MinPosition min) {
         return findOne(() -> rest.get()
-                .uri(uri -> build(uri.path("/questions/{id}"), min, Map.of("id", id)))
+                .uri(uri -> build(uri.path("/questions/{id}"), viewer, min, Map.of("id", id)))
                 .retrieve()
                 .body(QuestionView.class));
     }
 
-    public Map<String, QuestionView> questionsById(Collection<String> ids, MinPosition min) {
-        return batch("/questions/batch", ids, min, QUESTIONS, QuestionView::id);
+    public Map<String, QuestionView> questionsById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/questions/batch", ids, viewer, min, QUESTIONS, QuestionView::id);
     }
 
-    public Map<String, AnswerView> answersById(Collection<String> ids, MinPosition min) {
-        return batch("/answers/batch", ids, min, ANSWERS, AnswerView::id);
+    public Map<String, AnswerView> answersById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/answers/batch", ids, viewer, min, ANSWERS, AnswerView::id);
     }
 
-    public Optional<MemberView> member(String id, MinPosition min) {
+    public Optional<MemberView> member(String id, Viewer viewer, MinPosition min) {
         return findOne(() -> rest.get()
-                .uri(uri -> build(uri.path("/members/{id}"), min, Map.of("id", id)))
+                .uri(uri -> build(uri.path("/members/{id}"), viewer, min, Map.of("id", id)))
                 .retrieve()
                 .body(MemberView.class));
     }
 
-    public Map<String, MemberView> membersById(Collection<String> ids, MinPosition min) {
-        return batch("/members/batch", ids, min, MEMBERS, MemberView::id);
+    public Map<String, MemberView> membersById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/members/batch", ids, viewer, min, MEMBERS, MemberView::id);
     }
 
     // ---- content: revisions, comments, articles
 
     /** A post's revisions (question, answer or article), revision 1 first. */
-    public List<RevisionView> revisions(String postId, MinPosition min) {
-        List<RevisionView> revisions = rest.get()
-                .uri(uri -> build(uri.path("/posts/{id}/revisions"), min, Map.of("id", postId)))
+    public List<RevisionView> revisions(String postId, Viewer viewer, MinPosition min) {
+        return findOne(() -> rest.get()
+                .uri(uri -> build(uri.path("/posts/{id}/revisions"), viewer, min, Map.of("id", postId)))
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<RevisionView>>() {
-                });
-        return revisions == null ? List.of() : revisions;
+                })).orElse(List.of());
     }
 
     /** The comments of each post, oldest first; a post without comments maps to an empty list. */
-    public Map<String, List<CommentView>> commentsOfPosts(Collection<String> postIds, MinPosition min) {
+    public Map<String, List<CommentView>> commentsOfPosts(Collection<String> postIds, Viewer viewer, MinPosition min) {
         List<String> distinct = postIds.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, List<CommentView>> byPost = new LinkedHashMap<>();
         distinct.forEach(id -> byPost.put(id, new java.util.ArrayList<>()));
         for (int from = 0; from < distinct.size(); from += MAX_BATCH_SIZE) {
             List<String> chunk = distinct.subList(from, Math.min(from + MAX_BATCH_SIZE, distinct.size()));
             List<CommentView> comments = rest.post()
-                    .uri(uri -> build(uri.path("/posts/comments/batch"), min, Map.of()))
+                    .uri(uri -> build(uri.path("/posts/comments/batch"), viewer, min, Map.of()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new IdBatch(chunk))
                     .retrieve()
@@ -154,33 +155,33 @@ public class QueryServiceClient {
         return byPost;
     }
 
-    public Map<String, CommentView> commentsById(Collection<String> ids, MinPosition min) {
-        return batch("/comments/batch", ids, min, new ParameterizedTypeReference<List<CommentView>>() {
+    public Map<String, CommentView> commentsById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/comments/batch", ids, viewer, min, new ParameterizedTypeReference<List<CommentView>>() {
         }, CommentView::id);
     }
 
     /** The articles of one community, newest first. */
-    public Page<ArticleView> articlesOf(String communityId, int first, String after, MinPosition min) {
+    public Page<ArticleView> articlesOf(String communityId, int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities/{id}/articles"), first, after, min, Map.of("id", communityId)))
+                .uri(uri -> page(uri.path("/communities/{id}/articles"), first, after, viewer, min, Map.of("id", communityId)))
                 .retrieve()
                 .body(new ParameterizedTypeReference<Page<ArticleView>>() {
                 });
     }
 
-    public Map<String, ArticleView> articlesById(Collection<String> ids, MinPosition min) {
-        return batch("/articles/batch", ids, min, new ParameterizedTypeReference<List<ArticleView>>() {
+    public Map<String, ArticleView> articlesById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/articles/batch", ids, viewer, min, new ParameterizedTypeReference<List<ArticleView>>() {
         }, ArticleView::id);
     }
 
-    private <V> Map<String, V> batch(String path, Collection<String> ids, MinPosition min,
+    private <V> Map<String, V> batch(String path, Collection<String> ids, Viewer viewer, MinPosition min,
             ParameterizedTypeReference<List<V>> type, Function<V, String> idOf) {
         List<String> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, V> found = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += MAX_BATCH_SIZE) {
             List<String> chunk = distinct.subList(from, Math.min(from + MAX_BATCH_SIZE, distinct.size()));
             List<V> views = rest.post()
-                    .uri(uri -> build(uri.path(path), min, Map.of()))
+                    .uri(uri -> build(uri.path(path), viewer, min, Map.of()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new IdBatch(chunk))
                     .retrieve()
@@ -205,11 +206,12 @@ public class QueryServiceClient {
         }
     }
 
-    private static URI page(UriBuilder uri, int first, String after, MinPosition min) {
-        return page(uri, first, after, min, Map.of());
+    private static URI page(UriBuilder uri, int first, String after, Viewer viewer, MinPosition min) {
+        return page(uri, first, after, viewer, min, Map.of());
     }
 
-    private static URI page(UriBuilder uri, int first, String after, MinPosition min, Map<String, String> variables) {
+    private static URI page(UriBuilder uri, int first, String after, Viewer viewer, MinPosition min,
+            Map<String, String> variables) {
         Map<String, Object> all = new HashMap<>(variables);
         uri.queryParam("first", first);
         if (after != null) {
@@ -217,14 +219,20 @@ public class QueryServiceClient {
             uri.queryParam("after", "{after}");
             all.put("after", after);
         }
-        return build(uri, min, all);
+        return build(uri, viewer, min, all);
     }
 
-    private static URI build(UriBuilder uri, MinPosition min, Map<String, ?> variables) {
+    /** The URI with the viewer (a URI variable, encoded strictly: any token subject survives) and the position. */
+    private static URI build(UriBuilder uri, Viewer viewer, MinPosition min, Map<String, ?> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        if (!viewer.isAnonymous()) {
+            uri.queryParam("viewer", "{viewer}");
+            all.put("viewer", viewer.id());
+        }
         if (min.isSet()) {
             uri.queryParam("minPosition", min.value());
         }
-        return uri.build(variables);
+        return uri.build(all);
     }
 
     private static final ParameterizedTypeReference<Page<CommunityMemberView>> COMMUNITY_MEMBER_PAGE =
@@ -235,26 +243,26 @@ public class QueryServiceClient {
             };
 
     /** The members of one community with role and status, newest first. */
-    public Page<CommunityMemberView> communityMembers(String communityId, int first, String after, MinPosition min) {
+    public Page<CommunityMemberView> communityMembers(String communityId, int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities/{id}/members"), first, after, min, Map.of("id", communityId)))
+                .uri(uri -> page(uri.path("/communities/{id}/members"), first, after, viewer, min, Map.of("id", communityId)))
                 .retrieve()
                 .body(COMMUNITY_MEMBER_PAGE);
     }
 
     /** One member of one community; empty when they are not (or no longer) listed there. */
-    public Optional<CommunityMemberView> communityMember(String communityId, String memberId, MinPosition min) {
+    public Optional<CommunityMemberView> communityMember(String communityId, String memberId, Viewer viewer, MinPosition min) {
         return findOne(() -> rest.get()
-                .uri(uri -> build(uri.path("/communities/{id}/members/{memberId}"), min,
+                .uri(uri -> build(uri.path("/communities/{id}/members/{memberId}"), viewer, min,
                         Map.of("id", communityId, "memberId", memberId)))
                 .retrieve()
                 .body(CommunityMemberView.class));
     }
 
     /** The pending requests to join one community, newest first. */
-    public Page<MembershipRequestView> membershipRequests(String communityId, int first, String after, MinPosition min) {
+    public Page<MembershipRequestView> membershipRequests(String communityId, int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities/{id}/membership-requests"), first, after, min,
+                .uri(uri -> page(uri.path("/communities/{id}/membership-requests"), first, after, viewer, min,
                         Map.of("id", communityId)))
                 .retrieve()
                 .body(MEMBERSHIP_REQUEST_PAGE);
@@ -270,30 +278,30 @@ public class QueryServiceClient {
     };
 
     /** The profiles of the members, by member id; a member without a profile has an empty one. */
-    public Map<String, ProfileView> profilesById(Collection<String> ids, MinPosition min) {
-        return batch("/profiles/batch", ids, min, PROFILES, ProfileView::memberId);
+    public Map<String, ProfileView> profilesById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/profiles/batch", ids, viewer, min, PROFILES, ProfileView::memberId);
     }
 
     /** The tags of one community, newest first. */
-    public Page<TagView> tagsOf(String communityId, int first, String after, MinPosition min) {
+    public Page<TagView> tagsOf(String communityId, int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities/{id}/tags"), first, after, min, Map.of("id", communityId)))
+                .uri(uri -> page(uri.path("/communities/{id}/tags"), first, after, viewer, min, Map.of("id", communityId)))
                 .retrieve()
                 .body(TAG_PAGE);
     }
 
     /** A tag by community and name (a synonym's name finds its master). */
-    public Optional<TagView> tag(String communityId, String name, MinPosition min) {
+    public Optional<TagView> tag(String communityId, String name, Viewer viewer, MinPosition min) {
         return findOne(() -> rest.get()
                 .uri(uri -> build(uri.path("/tags").queryParam("communityId", "{communityId}").queryParam("name", "{name}"),
-                        min, Map.of("communityId", communityId, "name", name)))
+                        viewer, min, Map.of("communityId", communityId, "name", name)))
                 .retrieve()
                 .body(TagView.class));
     }
 
     /** Tags by their ids ({@code TagIds.of(communityId, name)}). */
-    public Map<String, TagView> tagsById(Collection<String> ids, MinPosition min) {
-        return batch("/tags/batch", ids, min, TAGS, tag -> TagIds.of(tag.communityId(), tag.name()));
+    public Map<String, TagView> tagsById(Collection<String> ids, Viewer viewer, MinPosition min) {
+        return batch("/tags/batch", ids, viewer, min, TAGS, tag -> TagIds.of(tag.communityId(), tag.name()));
     }
 
     // bounties and flags
@@ -305,14 +313,14 @@ public class QueryServiceClient {
             };
 
     /** The open bounties of the questions named, by question id; questions without one are left out. */
-    public Map<String, BountyView> bountiesByQuestionId(Collection<String> questionIds, MinPosition min) {
-        return batch("/bounties/batch", questionIds, min, BOUNTIES, BountyView::questionId);
+    public Map<String, BountyView> bountiesByQuestionId(Collection<String> questionIds, Viewer viewer, MinPosition min) {
+        return batch("/bounties/batch", questionIds, viewer, min, BOUNTIES, BountyView::questionId);
     }
 
     /** A community's moderation queue, the longest waiting post first. */
-    public Page<ModerationItemView> moderationQueue(String communityId, int first, String after, MinPosition min) {
+    public Page<ModerationItemView> moderationQueue(String communityId, int first, String after, Viewer viewer, MinPosition min) {
         return rest.get()
-                .uri(uri -> page(uri.path("/communities/{id}/moderation-queue"), first, after, min, Map.of("id", communityId)))
+                .uri(uri -> page(uri.path("/communities/{id}/moderation-queue"), first, after, viewer, min, Map.of("id", communityId)))
                 .retrieve()
                 .body(MODERATION_PAGE);
     }

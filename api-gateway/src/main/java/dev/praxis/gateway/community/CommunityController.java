@@ -6,6 +6,8 @@ import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
+import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.Connection;
 import dev.praxis.gateway.relay.GlobalId;
@@ -31,15 +33,18 @@ class CommunityController {
         this.queries = queries;
     }
 
+    /** Null with NOT_FOUND / UNKNOWN_COMMUNITY when there is none, or when it is private and the viewer no member. */
     @QueryMapping
     CommunityView community(@Argument String id, GraphQLContext context) {
-        return queries.community(GlobalId.rawId(id, NodeType.COMMUNITY), MinPosition.of(context)).orElse(null);
+        return queries.community(GlobalId.rawId(id, NodeType.COMMUNITY), Viewer.of(context), MinPosition.of(context))
+                .orElseThrow(() -> ClientErrorException.notFound("UNKNOWN_COMMUNITY",
+                        "Could not resolve to a community with the id '" + id + "'."));
     }
 
     @QueryMapping
     Connection<CommunityView> communities(@Argument Integer first, @Argument String after, GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
-        return Connection.of(queries.communities(page.first(), page.after(), MinPosition.of(context)), page);
+        return Connection.of(queries.communities(page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }
 
     @SchemaMapping(typeName = "Community", field = "id")
@@ -53,15 +58,16 @@ class CommunityController {
             GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
         return Connection.of(
-                queries.questionsOf(community.id(), page.first(), page.after(), MinPosition.of(context)), page);
+                queries.questionsOf(community.id(), page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }
 
     @BatchMapping(typeName = "Community", field = "createdBy")
     Callable<Map<CommunityView, MemberView>> createdBy(List<CommunityView> communities, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    communities.stream().map(CommunityView::createdBy).toList(), min);
+                    communities.stream().map(CommunityView::createdBy).toList(), viewer, min);
             return associate(communities, community -> members.get(community.createdBy()));
         };
     }

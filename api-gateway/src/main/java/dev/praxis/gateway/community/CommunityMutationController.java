@@ -4,6 +4,7 @@ import dev.praxis.api.community.CreateCommunity;
 import dev.praxis.api.community.JoinCommunity;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -30,20 +31,22 @@ class CommunityMutationController {
 
     @MutationMapping
     CreateCommunityPayload createCommunity(@Argument CreateCommunityInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         String communityId = mutations.newId("community", input, actor);
         MinPosition min = mutations.send(new CreateCommunity(communityId, input.name(), input.description(),
                 input.privilegePreset(), input.visibility(), actor.id(), actor.displayName(), null), input, actor, context);
-        return new CreateCommunityPayload(queries.community(communityId, min).orElse(null), input.clientMutationId());
+        return new CreateCommunityPayload(queries.community(communityId, viewer, min).orElse(null), input.clientMutationId());
     }
 
     @MutationMapping
     JoinCommunityPayload joinCommunity(@Argument JoinCommunityInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
         MinPosition min = mutations.send(new JoinCommunity(communityId, actor.id(), actor.displayName(), null),
                 input, actor, context);
         return new JoinCommunityPayload(
-                queries.community(communityId, min).orElse(null),
-                queries.member(actor.id(), min).orElse(null),
+                queries.community(communityId, viewer, min).orElse(null),
+                queries.member(actor.id(), viewer, min).orElse(null),
                 input.clientMutationId());
     }
 }

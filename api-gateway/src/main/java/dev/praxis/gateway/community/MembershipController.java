@@ -2,16 +2,14 @@ package dev.praxis.gateway.community;
 
 import static dev.praxis.gateway.schema.Batches.associate;
 
-import dev.praxis.api.community.CommunityRole;
-import dev.praxis.api.community.MemberStatus;
 import dev.praxis.api.query.CommunityMemberView;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.MembershipRequestView;
 import dev.praxis.api.reputation.DefaultReputationRules;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
-import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.relay.Connection;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -25,7 +23,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /** Reads of membership: a community's members, its pending requests to join, and their members. */
@@ -43,32 +40,30 @@ class MembershipController {
             GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
         return Connection.of(
-                queries.communityMembers(community.id(), page.first(), page.after(), MinPosition.of(context)), page);
+                queries.communityMembers(community.id(), page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }
 
-    /** Moderators and owners only: a request names who wants in and why. */
+    /**
+     * Moderators and owners only: a request names who wants in and why. An anonymous caller is
+     * UNAUTHORIZED here; the query service refuses anyone else who does not moderate the community
+     * (FORBIDDEN / NOT_A_MODERATOR, or NOT_FOUND for a private community they may not read).
+     */
     @QueryMapping
     Connection<MembershipRequestView> membershipRequests(@Argument String communityId, @Argument Integer first,
             @Argument String after, Actor actor, GraphQLContext context) {
         String rawId = GlobalId.rawId(communityId, NodeType.COMMUNITY);
-        MinPosition min = MinPosition.of(context);
-        CommunityMemberView viewer = queries.communityMember(rawId, actor.id(), min).orElse(null);
-        boolean moderates = viewer != null && viewer.status() != MemberStatus.BANNED
-                && (viewer.role() == CommunityRole.OWNER || viewer.role() == CommunityRole.MODERATOR);
-        if (!moderates) {
-            throw new ClientErrorException(ErrorType.FORBIDDEN, "NOT_A_MODERATOR",
-                    "Only the community's moderators and owners can see its requests to join.");
-        }
         PageRequest page = PageRequest.of(first, after);
-        return Connection.of(queries.membershipRequests(rawId, page.first(), page.after(), min), page);
+        return Connection.of(queries.membershipRequests(rawId, page.first(), page.after(), Viewer.of(actor),
+                MinPosition.of(context)), page);
     }
 
     @BatchMapping(typeName = "CommunityMember", field = "member")
     Callable<Map<CommunityMemberView, MemberView>> member(List<CommunityMemberView> members, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> found = queries.membersById(
-                    members.stream().map(CommunityMemberView::memberId).toList(), min);
+                    members.stream().map(CommunityMemberView::memberId).toList(), viewer, min);
             return associate(members, m -> found.getOrDefault(m.memberId(), placeholder(m.memberId(), m.displayName())));
         };
     }
@@ -77,9 +72,10 @@ class MembershipController {
     Callable<Map<MembershipRequestView, MemberView>> requester(List<MembershipRequestView> requests,
             GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> found = queries.membersById(
-                    requests.stream().map(MembershipRequestView::memberId).toList(), min);
+                    requests.stream().map(MembershipRequestView::memberId).toList(), viewer, min);
             return associate(requests, r -> found.getOrDefault(r.memberId(), placeholder(r.memberId(), r.displayName())));
         };
     }

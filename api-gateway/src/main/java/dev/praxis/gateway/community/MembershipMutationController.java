@@ -14,6 +14,7 @@ import dev.praxis.api.community.UnbanMember;
 import dev.praxis.api.privilege.Privilege;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -62,6 +63,7 @@ class MembershipMutationController {
     @MutationMapping
     CommunityPayload changeCommunitySettings(@Argument ChangeCommunitySettingsInput input, Actor actor,
             GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         String communityId = community(input.communityId());
         Map<Privilege, Integer> thresholds = null;
         if (input.thresholds() != null) {
@@ -75,15 +77,16 @@ class MembershipMutationController {
         }
         MinPosition min = send(new ChangeCommunitySettings(communityId, input.visibility(), input.privilegePreset(),
                 thresholds, input.description(), actor.id(), null), input, actor, context);
-        return new CommunityPayload(queries.community(communityId, min).orElse(null), input.clientMutationId());
+        return new CommunityPayload(queries.community(communityId, viewer, min).orElse(null), input.clientMutationId());
     }
 
     @MutationMapping
     CommunityAndViewerPayload leaveCommunity(@Argument LeaveCommunityInput input, Actor actor, GraphQLContext context) {
         String communityId = community(input.communityId());
         MinPosition min = send(new LeaveCommunity(communityId, actor.id(), null), input, actor, context);
-        return new CommunityAndViewerPayload(queries.community(communityId, min).orElse(null),
-                queries.member(actor.id(), min).orElse(null), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new CommunityAndViewerPayload(queries.community(communityId, viewer, min).orElse(null),
+                queries.member(actor.id(), viewer, min).orElse(null), input.clientMutationId());
     }
 
     @MutationMapping
@@ -146,7 +149,8 @@ class MembershipMutationController {
             GraphQLContext context, Function<String, PraxisCommand> command) {
         String communityId = community(communityGlobalId);
         MinPosition min = send(command.apply(communityId), input, actor, context);
-        return new CommunityPayload(queries.community(communityId, min).orElse(null), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new CommunityPayload(queries.community(communityId, viewer, min).orElse(null), input.clientMutationId());
     }
 
     private CommunityMemberPayload withMember(String communityGlobalId, String memberGlobalId, MutationInput input,
@@ -154,8 +158,9 @@ class MembershipMutationController {
         String communityId = community(communityGlobalId);
         String memberId = member(memberGlobalId);
         MinPosition min = send(command.apply(communityId, memberId), input, actor, context);
-        return new CommunityMemberPayload(queries.community(communityId, min).orElse(null),
-                queries.communityMember(communityId, memberId, min).orElse(null), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new CommunityMemberPayload(queries.community(communityId, viewer, min).orElse(null),
+                queries.communityMember(communityId, memberId, viewer, min).orElse(null), input.clientMutationId());
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {

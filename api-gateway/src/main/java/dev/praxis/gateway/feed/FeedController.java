@@ -11,6 +11,7 @@ import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.relay.Connection;
@@ -96,35 +97,35 @@ class FeedController {
 
     @BatchMapping(typeName = "FeedItem", field = "actor")
     Callable<Map<FeedItemView, MemberView>> actor(List<FeedItemView> items, GraphQLContext context) {
-        return load(items, FeedItemView::actorId, ids -> queries.membersById(ids, MinPosition.of(context)));
+        return load(items, FeedItemView::actorId, ids -> queries.membersById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "FeedItem", field = "community")
     Callable<Map<FeedItemView, CommunityView>> community(List<FeedItemView> items, GraphQLContext context) {
-        return load(items, FeedItemView::communityId, ids -> queries.communitiesById(ids, MinPosition.of(context)));
+        return load(items, FeedItemView::communityId, ids -> queries.communitiesById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "FeedItem", field = "question")
     Callable<Map<FeedItemView, QuestionView>> question(List<FeedItemView> items, GraphQLContext context) {
-        return load(items, FeedItemView::questionId, ids -> queries.questionsById(ids, MinPosition.of(context)));
+        return load(items, FeedItemView::questionId, ids -> queries.questionsById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "FeedItem", field = "answer")
     Callable<Map<FeedItemView, AnswerView>> answer(List<FeedItemView> items, GraphQLContext context) {
         return load(items, item -> ANSWER_KINDS.contains(item.kind()) ? item.postId() : null,
-                ids -> queries.answersById(ids, MinPosition.of(context)));
+                ids -> queries.answersById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "FeedItem", field = "article")
     Callable<Map<FeedItemView, ArticleView>> article(List<FeedItemView> items, GraphQLContext context) {
         return load(items, item -> ARTICLE_KINDS.contains(item.kind()) ? item.postId() : null,
-                ids -> queries.articlesById(ids, MinPosition.of(context)));
+                ids -> queries.articlesById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "FeedItem", field = "comment")
     Callable<Map<FeedItemView, CommentView>> comment(List<FeedItemView> items, GraphQLContext context) {
         return load(items, item -> "COMMENTED".equals(item.kind()) ? item.postId() : null,
-                ids -> queries.commentsById(ids, MinPosition.of(context)));
+                ids -> queries.commentsById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     /** One batch read for the ids the items name (items without one map to null). */

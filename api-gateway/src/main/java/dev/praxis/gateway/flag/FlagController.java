@@ -2,7 +2,6 @@ package dev.praxis.gateway.flag;
 
 import static dev.praxis.gateway.schema.Batches.associate;
 
-import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.flag.FlagPost;
 import dev.praxis.api.flag.ReviewFlag;
 import dev.praxis.api.query.AnswerView;
@@ -15,10 +14,11 @@ import dev.praxis.api.query.QuestionView;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
-import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.relay.Connection;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -34,7 +34,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -65,37 +64,43 @@ class FlagController {
                 postId -> new ReviewFlag(postId, input.decision(), input.note(), actor.id(), null));
     }
 
+    private boolean readable(GlobalId post, Viewer viewer, MinPosition min) {
+        return switch (post.type()) {
+            case QUESTION -> queries.question(post.rawId(), viewer, min).isPresent();
+            case COMMENT -> queries.commentsById(List.of(post.rawId()), viewer, min).containsKey(post.rawId());
+            default -> queries.answersById(List.of(post.rawId()), viewer, min).containsKey(post.rawId());
+        };
+    }
+
     private FlaggedPostPayload sendOnPost(String globalPostId, MutationInput input, Actor actor, GraphQLContext context,
                                           Function<String, PraxisCommand> command) {
         GlobalId post = GlobalId.decode(globalPostId, NodeType.QUESTION, NodeType.ANSWER, NodeType.COMMENT);
-        MinPosition min = mutations.send(command.apply(post.rawId()), input, actor, context);
+        MinPosition min = UnreadableTargets.hidden(() -> mutations.send(command.apply(post.rawId()), input, actor, context),
+                () -> readable(post, Viewer.of(context), MinPosition.of(context)), "UNKNOWN_POST", "post");
+        Viewer viewer = Viewer.of(context);
         if (post.type() == NodeType.QUESTION) {
-            return new FlaggedPostPayload(queries.question(post.rawId(), min).orElse(null), null, input.clientMutationId());
+            return new FlaggedPostPayload(queries.question(post.rawId(), viewer, min).orElse(null), null, input.clientMutationId());
         }
         if (post.type() == NodeType.COMMENT) {
-            CommentView comment = queries.commentsById(List.of(post.rawId()), min).get(post.rawId());
-            QuestionView question = comment == null ? null : queries.question(comment.questionId(), min).orElse(null);
+            CommentView comment = queries.commentsById(List.of(post.rawId()), viewer, min).get(post.rawId());
+            QuestionView question = comment == null ? null : queries.question(comment.questionId(), viewer, min).orElse(null);
             return new FlaggedPostPayload(question, null, input.clientMutationId());
         }
-        AnswerView answer = queries.answersById(List.of(post.rawId()), min).get(post.rawId());
-        QuestionView question = answer == null ? null : queries.question(answer.questionId(), min).orElse(null);
+        AnswerView answer = queries.answersById(List.of(post.rawId()), viewer, min).get(post.rawId());
+        QuestionView question = answer == null ? null : queries.question(answer.questionId(), viewer, min).orElse(null);
         return new FlaggedPostPayload(question, answer, input.clientMutationId());
     }
 
+    /**
+     * The community's moderation queue: UNAUTHORIZED for an anonymous caller; the query service
+     * refuses anyone who does not moderate the community (FORBIDDEN / NOT_A_MODERATOR).
+     */
     @SchemaMapping(typeName = "Community", field = "moderationQueue")
     Connection<ModerationItemView> moderationQueue(CommunityView community, @Argument Integer first,
                                                    @Argument String after, Actor actor, GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
-        MinPosition min = MinPosition.of(context);
-        boolean moderator = queries.member(actor.id(), min).stream()
-                .flatMap(member -> member.memberships() == null ? java.util.stream.Stream.empty() : member.memberships().stream())
-                .anyMatch(membership -> community.id().equals(membership.communityId())
-                        && (membership.role() == CommunityRole.MODERATOR || membership.role() == CommunityRole.OWNER));
-        if (!moderator) {
-            throw new ClientErrorException(ErrorType.FORBIDDEN, "NOT_A_MODERATOR",
-                    "Only the community's moderators can see its moderation queue.");
-        }
-        return Connection.of(queries.moderationQueue(community.id(), page.first(), page.after(), min), page);
+        return Connection.of(queries.moderationQueue(community.id(), page.first(), page.after(), Viewer.of(actor),
+                MinPosition.of(context)), page);
     }
 
     @SchemaMapping(typeName = "FlaggedPost", field = "postId")
@@ -111,9 +116,10 @@ class FlagController {
     @BatchMapping(typeName = "FlaggedPost", field = "comment")
     Callable<Map<ModerationItemView, CommentView>> comment(List<ModerationItemView> items, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommentView> comments = queries.commentsById(items.stream()
-                    .filter(item -> item.postKind() == PostKind.COMMENT).map(ModerationItemView::postId).toList(), min);
+                    .filter(item -> item.postKind() == PostKind.COMMENT).map(ModerationItemView::postId).toList(), viewer, min);
             return associate(items, item -> item.postKind() == PostKind.COMMENT ? comments.get(item.postId()) : null);
         };
     }
@@ -121,9 +127,10 @@ class FlagController {
     @BatchMapping(typeName = "FlaggedPost", field = "question")
     Callable<Map<ModerationItemView, QuestionView>> question(List<ModerationItemView> items, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> questions = queries.questionsById(
-                    items.stream().map(ModerationItemView::questionId).toList(), min);
+                    items.stream().map(ModerationItemView::questionId).toList(), viewer, min);
             return associate(items, item -> questions.get(item.questionId()));
         };
     }
@@ -131,9 +138,10 @@ class FlagController {
     @BatchMapping(typeName = "FlaggedPost", field = "answer")
     Callable<Map<ModerationItemView, AnswerView>> answer(List<ModerationItemView> items, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, AnswerView> answers = queries.answersById(items.stream()
-                    .filter(item -> item.postKind() == PostKind.ANSWER).map(ModerationItemView::postId).toList(), min);
+                    .filter(item -> item.postKind() == PostKind.ANSWER).map(ModerationItemView::postId).toList(), viewer, min);
             return associate(items, item -> item.postKind() == PostKind.ANSWER ? answers.get(item.postId()) : null);
         };
     }
@@ -141,9 +149,10 @@ class FlagController {
     @BatchMapping(typeName = "FlaggedPost", field = "author")
     Callable<Map<ModerationItemView, MemberView>> author(List<ModerationItemView> items, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    items.stream().map(ModerationItemView::postAuthorId).toList(), min);
+                    items.stream().map(ModerationItemView::postAuthorId).toList(), viewer, min);
             return associate(items, item -> members.get(item.postAuthorId()));
         };
     }
@@ -151,9 +160,10 @@ class FlagController {
     @BatchMapping(typeName = "Flag", field = "flaggedBy")
     Callable<Map<FlagView, MemberView>> flaggedBy(List<FlagView> flags, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    flags.stream().map(FlagView::memberId).filter(Objects::nonNull).toList(), min);
+                    flags.stream().map(FlagView::memberId).filter(Objects::nonNull).toList(), viewer, min);
             return associate(flags, flag -> members.get(flag.memberId()));
         };
     }

@@ -17,6 +17,7 @@ import dev.praxis.api.query.QuestionView;
 import dev.praxis.api.query.TagView;
 import dev.praxis.api.tag.TagIds;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.relay.Connection;
@@ -160,9 +161,10 @@ class KnowledgeController {
     Callable<Map<KnowledgeEvidenceView, QuestionView>> evidenceQuestion(List<KnowledgeEvidenceView> evidence,
                                                                        GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> questions = queries.questionsById(evidence.stream()
-                    .map(KnowledgeEvidenceView::questionId).filter(java.util.Objects::nonNull).toList(), min);
+                    .map(KnowledgeEvidenceView::questionId).filter(java.util.Objects::nonNull).toList(), viewer, min);
             return associate(evidence, e -> e.questionId() == null ? null : questions.get(e.questionId()));
         };
     }
@@ -171,11 +173,11 @@ class KnowledgeController {
     Callable<Map<KnowledgeEvidenceView, AnswerView>> evidenceAnswer(List<KnowledgeEvidenceView> evidence,
                                                                    GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             List<KnowledgeEvidenceView> ofAnswers = evidence.stream()
                     .filter(e -> e.postId() != null && ANSWER_EVIDENCE.contains(e.kind())).toList();
-            Map<String, AnswerView> answers = queries.answersById(ofAnswers.stream().map(KnowledgeEvidenceView::postId).toList(),
-                    min);
+            Map<String, AnswerView> answers = queries.answersById(ofAnswers.stream().map(KnowledgeEvidenceView::postId).toList(), viewer, min);
             return associate(ofAnswers, e -> answers.get(e.postId()));
         };
     }
@@ -188,9 +190,10 @@ class KnowledgeController {
     @BatchMapping(typeName = "KnowledgeNode", field = "question")
     Callable<Map<KnowledgeNodeView, QuestionView>> nodeQuestion(List<KnowledgeNodeView> nodes, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> questions = queries.questionsById(nodes.stream()
-                    .filter(n -> "QUESTION".equals(n.kind())).map(KnowledgeNodeView::id).toList(), min);
+                    .filter(n -> "QUESTION".equals(n.kind())).map(KnowledgeNodeView::id).toList(), viewer, min);
             return associate(nodes, n -> "QUESTION".equals(n.kind()) ? questions.get(n.id()) : null);
         };
     }
@@ -214,9 +217,10 @@ class KnowledgeController {
 
     private <P> Callable<Map<P, MemberView>> members(List<P> parents, Function<P, String> memberId, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(parents.stream().map(memberId)
-                    .filter(java.util.Objects::nonNull).toList(), min);
+                    .filter(java.util.Objects::nonNull).toList(), viewer, min);
             return associate(parents, p -> memberId.apply(p) == null ? null : members.get(memberId.apply(p)));
         };
     }
@@ -224,17 +228,19 @@ class KnowledgeController {
     private <P> Callable<Map<P, CommunityView>> communities(List<P> parents, Function<P, String> communityId,
                                                            GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommunityView> communities = queries.communitiesById(parents.stream().map(communityId)
-                    .filter(java.util.Objects::nonNull).toList(), min);
+                    .filter(java.util.Objects::nonNull).toList(), viewer, min);
             return associate(parents, p -> communityId.apply(p) == null ? null : communities.get(communityId.apply(p)));
         };
     }
 
     private <P> Callable<Map<P, TagView>> tags(List<P> parents, Function<P, String> tagId, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, TagView> tags = queries.tagsById(parents.stream().map(tagId).toList(), min);
+            Map<String, TagView> tags = queries.tagsById(parents.stream().map(tagId).toList(), viewer, min);
             return associate(parents, p -> tags.get(tagId.apply(p)));
         };
     }

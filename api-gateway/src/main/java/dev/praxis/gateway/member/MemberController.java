@@ -7,6 +7,7 @@ import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.MembershipView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -41,14 +42,14 @@ class MemberController {
      */
     @QueryMapping
     MemberView viewer(Optional<Actor> actor, GraphQLContext context) {
-        return actor.map(viewer -> queries.member(viewer.id(), MinPosition.of(context))
+        return actor.map(viewer -> queries.member(viewer.id(), Viewer.of(context), MinPosition.of(context))
                         .orElseGet(() -> new MemberView(viewer.id(), viewer.displayName(), STARTING_REPUTATION, List.of())))
                 .orElse(null);
     }
 
     @QueryMapping
     MemberView member(@Argument String id, GraphQLContext context) {
-        return queries.member(GlobalId.rawId(id, NodeType.MEMBER), MinPosition.of(context)).orElse(null);
+        return queries.member(GlobalId.rawId(id, NodeType.MEMBER), Viewer.of(context), MinPosition.of(context)).orElse(null);
     }
 
     @SchemaMapping(typeName = "Member", field = "id")
@@ -77,9 +78,10 @@ class MemberController {
     @BatchMapping(typeName = "Membership", field = "community")
     Callable<Map<MembershipView, CommunityView>> community(List<MembershipView> memberships, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommunityView> communities = queries.communitiesById(
-                    memberships.stream().map(MembershipView::communityId).toList(), min);
+                    memberships.stream().map(MembershipView::communityId).toList(), viewer, min);
             return associate(memberships, membership -> communities.get(membership.communityId()));
         };
     }

@@ -11,6 +11,7 @@ import dev.praxis.api.query.SkillView;
 import dev.praxis.api.query.TagView;
 import dev.praxis.api.tag.TagIds;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import graphql.GraphQLContext;
 import java.util.Collection;
@@ -55,10 +56,11 @@ class ProfileController {
     @BatchMapping(typeName = "Member", field = "followers")
     Callable<Map<MemberView, List<MemberView>>> followers(List<MemberView> members, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, ProfileView> profiles = profiles(members, min);
+            Map<String, ProfileView> profiles = profiles(members, viewer, min);
             Map<String, MemberView> followers = members(profiles.values().stream()
-                    .flatMap(p -> orEmpty(p.followerIds()).stream()).toList(), min);
+                    .flatMap(p -> orEmpty(p.followerIds()).stream()).toList(), viewer, min);
             return associate(members, member -> ids(profiles.get(member.id()), ProfileView::followerIds).stream()
                     .map(followers::get).toList());
         };
@@ -67,9 +69,10 @@ class ProfileController {
     @BatchMapping(typeName = "Following", field = "members")
     Callable<Map<ProfileView, List<MemberView>>> followedMembers(List<ProfileView> profiles, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = members(profiles.stream()
-                    .flatMap(p -> orEmpty(p.followingMemberIds()).stream()).toList(), min);
+                    .flatMap(p -> orEmpty(p.followingMemberIds()).stream()).toList(), viewer, min);
             return associate(profiles, profile -> orEmpty(profile.followingMemberIds()).stream().map(members::get).toList());
         };
     }
@@ -77,10 +80,11 @@ class ProfileController {
     @BatchMapping(typeName = "Following", field = "tags")
     Callable<Map<ProfileView, List<TagView>>> followedTags(List<ProfileView> profiles, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, TagView> tags = queries.tagsById(profiles.stream()
                     .flatMap(p -> orEmpty(p.followingTags()).stream())
-                    .map(t -> TagIds.of(t.communityId(), t.name())).toList(), min);
+                    .map(t -> TagIds.of(t.communityId(), t.name())).toList(), viewer, min);
             return associate(profiles, profile -> orEmpty(profile.followingTags()).stream()
                     .map(t -> tags.get(TagIds.of(t.communityId(), t.name()))).filter(Objects::nonNull).toList());
         };
@@ -89,9 +93,10 @@ class ProfileController {
     @BatchMapping(typeName = "Following", field = "questions")
     Callable<Map<ProfileView, List<QuestionView>>> followedQuestions(List<ProfileView> profiles, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> questions = queries.questionsById(profiles.stream()
-                    .flatMap(p -> orEmpty(p.followingQuestionIds()).stream()).toList(), min);
+                    .flatMap(p -> orEmpty(p.followingQuestionIds()).stream()).toList(), viewer, min);
             return associate(profiles, profile -> orEmpty(profile.followingQuestionIds()).stream()
                     .map(questions::get).filter(Objects::nonNull).toList());
         };
@@ -100,8 +105,9 @@ class ProfileController {
     @BatchMapping(typeName = "SkillEndorsement", field = "endorser")
     Callable<Map<SkillEndorsementView, MemberView>> endorser(List<SkillEndorsementView> endorsements, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = members(endorsements.stream().map(SkillEndorsementView::endorserId).toList(), min);
+            Map<String, MemberView> members = members(endorsements.stream().map(SkillEndorsementView::endorserId).toList(), viewer, min);
             return associate(endorsements, endorsement -> members.get(endorsement.endorserId()));
         };
     }
@@ -109,8 +115,9 @@ class ProfileController {
     private <V> Callable<Map<MemberView, V>> profileField(List<MemberView> members, GraphQLContext context,
                                                           Function<ProfileView, V> field) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, ProfileView> profiles = profiles(members, min);
+            Map<String, ProfileView> profiles = profiles(members, viewer, min);
             return associate(members, member -> {
                 ProfileView profile = profiles.get(member.id());
                 return field.apply(profile == null ? empty(member.id()) : profile);
@@ -118,13 +125,13 @@ class ProfileController {
         };
     }
 
-    private Map<String, ProfileView> profiles(List<MemberView> members, MinPosition min) {
-        return queries.profilesById(members.stream().map(MemberView::id).toList(), min);
+    private Map<String, ProfileView> profiles(List<MemberView> members, Viewer viewer, MinPosition min) {
+        return queries.profilesById(members.stream().map(MemberView::id).toList(), viewer, min);
     }
 
     /** The members by id; one the read model does not hold (never joined a community) shows under their id. */
-    private Map<String, MemberView> members(Collection<String> ids, MinPosition min) {
-        Map<String, MemberView> found = new java.util.HashMap<>(queries.membersById(ids, min));
+    private Map<String, MemberView> members(Collection<String> ids, Viewer viewer, MinPosition min) {
+        Map<String, MemberView> found = new java.util.HashMap<>(queries.membersById(ids, viewer, min));
         ids.forEach(id -> found.computeIfAbsent(id, ProfileController::unknownMember));
         return found;
     }

@@ -12,6 +12,8 @@ import dev.praxis.api.member.WithdrawSkillEndorsement;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
+import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -41,46 +43,54 @@ class ProfileMutationController {
 
     @MutationMapping
     UpdateProfilePayload updateProfile(@Argument UpdateProfileInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         MinPosition min = send(new UpdateProfile(actor.id(), input.displayName(), input.bio(), input.skills(), actor.id(), null),
                 input, actor, context);
-        return new UpdateProfilePayload(member(actor.id(), min), input.clientMutationId());
+        return new UpdateProfilePayload(member(actor.id(), viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     FollowMemberPayload followMember(@Argument FollowMemberInput input, Actor actor, GraphQLContext context) {
         String followed = GlobalId.rawId(input.memberId(), NodeType.MEMBER);
         MinPosition min = send(new FollowMember(actor.id(), followed, actor.id(), null), input, actor, context);
-        return new FollowMemberPayload(member(actor.id(), min), member(followed, min), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new FollowMemberPayload(member(actor.id(), viewer, min), member(followed, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     FollowMemberPayload unfollowMember(@Argument FollowMemberInput input, Actor actor, GraphQLContext context) {
         String followed = GlobalId.rawId(input.memberId(), NodeType.MEMBER);
         MinPosition min = send(new UnfollowMember(actor.id(), followed, actor.id(), null), input, actor, context);
-        return new FollowMemberPayload(member(actor.id(), min), member(followed, min), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new FollowMemberPayload(member(actor.id(), viewer, min), member(followed, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     FollowTagPayload followTag(@Argument FollowTagInput input, Actor actor, GraphQLContext context) {
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
+        requireReadableTag(communityId, input.tag(), context);
         MinPosition min = send(new FollowTag(actor.id(), communityId, input.tag(), actor.id(), null), input, actor, context);
-        return new FollowTagPayload(member(actor.id(), min),
-                queries.tag(communityId, TagName.normalise(input.tag()), min).orElse(null), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new FollowTagPayload(member(actor.id(), viewer, min),
+                queries.tag(communityId, TagName.normalise(input.tag()), viewer, min).orElse(null), input.clientMutationId());
     }
 
     @MutationMapping
     FollowTagPayload unfollowTag(@Argument FollowTagInput input, Actor actor, GraphQLContext context) {
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
         MinPosition min = send(new UnfollowTag(actor.id(), communityId, input.tag(), actor.id(), null), input, actor, context);
-        return new FollowTagPayload(member(actor.id(), min),
-                queries.tag(communityId, TagName.normalise(input.tag()), min).orElse(null), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new FollowTagPayload(member(actor.id(), viewer, min),
+                queries.tag(communityId, TagName.normalise(input.tag()), viewer, min).orElse(null), input.clientMutationId());
     }
 
     @MutationMapping
     FollowQuestionPayload followQuestion(@Argument FollowQuestionInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
+        requireReadableQuestion(questionId, context);
         MinPosition min = send(new FollowQuestion(actor.id(), questionId, actor.id(), null), input, actor, context);
-        return new FollowQuestionPayload(member(actor.id(), min), queries.question(questionId, min).orElse(null),
+        Viewer viewer = Viewer.of(context);
+        return new FollowQuestionPayload(member(actor.id(), viewer, min), queries.question(questionId, viewer, min).orElse(null),
                 input.clientMutationId());
     }
 
@@ -88,7 +98,8 @@ class ProfileMutationController {
     FollowQuestionPayload unfollowQuestion(@Argument FollowQuestionInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
         MinPosition min = send(new UnfollowQuestion(actor.id(), questionId, actor.id(), null), input, actor, context);
-        return new FollowQuestionPayload(member(actor.id(), min), queries.question(questionId, min).orElse(null),
+        Viewer viewer = Viewer.of(context);
+        return new FollowQuestionPayload(member(actor.id(), viewer, min), queries.question(questionId, viewer, min).orElse(null),
                 input.clientMutationId());
     }
 
@@ -96,7 +107,8 @@ class ProfileMutationController {
     SkillEndorsementPayload endorseSkill(@Argument EndorseSkillInput input, Actor actor, GraphQLContext context) {
         String memberId = GlobalId.rawId(input.memberId(), NodeType.MEMBER);
         MinPosition min = send(new EndorseSkill(memberId, input.skill(), input.note(), actor.id(), null), input, actor, context);
-        return new SkillEndorsementPayload(member(memberId, min), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new SkillEndorsementPayload(member(memberId, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
@@ -104,7 +116,25 @@ class ProfileMutationController {
                                                      GraphQLContext context) {
         String memberId = GlobalId.rawId(input.memberId(), NodeType.MEMBER);
         MinPosition min = send(new WithdrawSkillEndorsement(memberId, input.skill(), actor.id(), null), input, actor, context);
-        return new SkillEndorsementPayload(member(memberId, min), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new SkillEndorsementPayload(member(memberId, viewer, min), input.clientMutationId());
+    }
+
+    /**
+     * Following is reading: a member may follow only what they may read, so that nobody subscribes to
+     * a private community's content, nor learns that it exists (NOT_FOUND, as for an unknown question).
+     * Unfollowing needs no such check: a former member may still stop following.
+     */
+    private void requireReadableQuestion(String questionId, GraphQLContext context) {
+        if (queries.question(questionId, Viewer.of(context), MinPosition.of(context)).isEmpty()) {
+            throw ClientErrorException.notFound("UNKNOWN_QUESTION", "There is no question with this id.");
+        }
+    }
+
+    private void requireReadableTag(String communityId, String tag, GraphQLContext context) {
+        if (queries.tag(communityId, TagName.normalise(tag), Viewer.of(context), MinPosition.of(context)).isEmpty()) {
+            throw ClientErrorException.notFound("UNKNOWN_TAG", "There is no tag '" + tag + "' in this community.");
+        }
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
@@ -112,7 +142,7 @@ class ProfileMutationController {
     }
 
     /** The member at the position; one who never joined a community is not in the members read model yet. */
-    private MemberView member(String memberId, MinPosition min) {
-        return queries.member(memberId, min).orElseGet(() -> ProfileController.unknownMember(memberId));
+    private MemberView member(String memberId, Viewer viewer, MinPosition min) {
+        return queries.member(memberId, viewer, min).orElseGet(() -> ProfileController.unknownMember(memberId));
     }
 }

@@ -13,6 +13,7 @@ import dev.praxis.api.query.NotificationView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
@@ -110,7 +111,7 @@ class NotificationController {
         List<NotificationView> shown = marked.isEmpty() ? List.of()
                 : notifications.notifications(actor.id(), PageRequest.MAX_SIZE, null, false, min).items().stream()
                         .filter(n -> marked.contains(n.id())).toList();
-        MemberView viewer = queries.member(actor.id(), min)
+        MemberView viewer = queries.member(actor.id(), Viewer.of(actor), min)
                 .orElseGet(() -> new MemberView(actor.id(), actor.displayName(), 1, List.of()));
         return new MarkNotificationsReadPayload(viewer, shown, notifications.unreadCount(actor.id(), min), clientMutationId);
     }
@@ -132,33 +133,33 @@ class NotificationController {
 
     @BatchMapping(typeName = "Notification", field = "actor")
     Callable<Map<NotificationView, MemberView>> actor(List<NotificationView> items, GraphQLContext context) {
-        return load(items, NotificationView::actorId, ids -> queries.membersById(ids, MinPosition.of(context)));
+        return load(items, NotificationView::actorId, ids -> queries.membersById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "Notification", field = "community")
     Callable<Map<NotificationView, CommunityView>> community(List<NotificationView> items, GraphQLContext context) {
-        return load(items, NotificationView::communityId, ids -> queries.communitiesById(ids, MinPosition.of(context)));
+        return load(items, NotificationView::communityId, ids -> queries.communitiesById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "Notification", field = "question")
     Callable<Map<NotificationView, QuestionView>> question(List<NotificationView> items, GraphQLContext context) {
-        return load(items, NotificationView::questionId, ids -> queries.questionsById(ids, MinPosition.of(context)));
+        return load(items, NotificationView::questionId, ids -> queries.questionsById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "Notification", field = "answer")
     Callable<Map<NotificationView, AnswerView>> answer(List<NotificationView> items, GraphQLContext context) {
-        return load(items, NotificationView::postId, ids -> queries.answersById(ids, MinPosition.of(context)));
+        return load(items, NotificationView::postId, ids -> queries.answersById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "Notification", field = "comment")
     Callable<Map<NotificationView, CommentView>> comment(List<NotificationView> items, GraphQLContext context) {
-        return load(items, NotificationView::postId, ids -> queries.commentsById(ids, MinPosition.of(context)));
+        return load(items, NotificationView::postId, ids -> queries.commentsById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     @BatchMapping(typeName = "Notification", field = "article")
     Callable<Map<NotificationView, ArticleView>> article(List<NotificationView> items, GraphQLContext context) {
         return load(items, n -> n.questionId() == null ? n.postId() : null,
-                ids -> queries.articlesById(ids, MinPosition.of(context)));
+                ids -> queries.articlesById(ids, Viewer.of(context), MinPosition.of(context)));
     }
 
     /** One batch read for the ids the notifications name (those without one, or naming something else, map to null). */

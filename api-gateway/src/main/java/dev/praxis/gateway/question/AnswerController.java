@@ -7,6 +7,7 @@ import dev.praxis.api.query.EndorsementView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -36,8 +37,9 @@ class AnswerController {
     @BatchMapping(typeName = "Answer", field = "author")
     Callable<Map<AnswerView, MemberView>> author(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(answers.stream().map(AnswerView::authorId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(answers.stream().map(AnswerView::authorId).toList(), viewer, min);
             return associate(answers, answer -> members.get(answer.authorId()));
         };
     }
@@ -45,9 +47,10 @@ class AnswerController {
     @BatchMapping(typeName = "Answer", field = "question")
     Callable<Map<AnswerView, QuestionView>> question(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> questions = queries.questionsById(
-                    answers.stream().map(AnswerView::questionId).toList(), min);
+                    answers.stream().map(AnswerView::questionId).toList(), viewer, min);
             return associate(answers, answer -> questions.get(answer.questionId()));
         };
     }
@@ -55,9 +58,10 @@ class AnswerController {
     @BatchMapping(typeName = "Endorsement", field = "endorser")
     Callable<Map<EndorsementView, MemberView>> endorser(List<EndorsementView> endorsements, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    endorsements.stream().map(EndorsementView::memberId).toList(), min);
+                    endorsements.stream().map(EndorsementView::memberId).toList(), viewer, min);
             return associate(endorsements, endorsement -> members.get(endorsement.memberId()));
         };
     }

@@ -8,6 +8,7 @@ import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -37,9 +38,10 @@ class ContentController {
     @BatchMapping(typeName = "Question", field = "revisions")
     Callable<Map<QuestionView, List<RevisionView>>> questionRevisions(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, List<RevisionView>> revisions = this.revisions.revisionsOfPosts(
-                    questions.stream().map(QuestionView::id).toList(), min);
+                    questions.stream().map(QuestionView::id).toList(), viewer, min);
             return associate(questions, question -> revisions.getOrDefault(question.id(), List.of()));
         };
     }
@@ -48,9 +50,10 @@ class ContentController {
     @BatchMapping(typeName = "Answer", field = "revisions")
     Callable<Map<AnswerView, List<RevisionView>>> answerRevisions(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, List<RevisionView>> revisions = this.revisions.revisionsOfPosts(
-                    answers.stream().map(AnswerView::id).toList(), min);
+                    answers.stream().map(AnswerView::id).toList(), viewer, min);
             return associate(answers, answer -> revisions.getOrDefault(answer.id(), List.of()));
         };
     }
@@ -58,8 +61,9 @@ class ContentController {
     @BatchMapping(typeName = "Question", field = "comments")
     Callable<Map<QuestionView, List<CommentView>>> questionComments(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, List<CommentView>> comments = queries.commentsOfPosts(questions.stream().map(QuestionView::id).toList(), min);
+            Map<String, List<CommentView>> comments = queries.commentsOfPosts(questions.stream().map(QuestionView::id).toList(), viewer, min);
             return associate(questions, question -> comments.getOrDefault(question.id(), List.of()));
         };
     }
@@ -67,8 +71,9 @@ class ContentController {
     @BatchMapping(typeName = "Answer", field = "comments")
     Callable<Map<AnswerView, List<CommentView>>> answerComments(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, List<CommentView>> comments = queries.commentsOfPosts(answers.stream().map(AnswerView::id).toList(), min);
+            Map<String, List<CommentView>> comments = queries.commentsOfPosts(answers.stream().map(AnswerView::id).toList(), viewer, min);
             return associate(answers, answer -> comments.getOrDefault(answer.id(), List.of()));
         };
     }
@@ -76,8 +81,9 @@ class ContentController {
     @BatchMapping(typeName = "Question", field = "lastEditor")
     Callable<Map<QuestionView, MemberView>> questionLastEditor(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(ids(questions.stream().map(QuestionView::lastEditorId).toList()), min);
+            Map<String, MemberView> members = queries.membersById(ids(questions.stream().map(QuestionView::lastEditorId).toList()), viewer, min);
             return associate(questions, question -> question.lastEditorId() == null ? null : members.get(question.lastEditorId()));
         };
     }
@@ -85,8 +91,9 @@ class ContentController {
     @BatchMapping(typeName = "Answer", field = "lastEditor")
     Callable<Map<AnswerView, MemberView>> answerLastEditor(List<AnswerView> answers, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(ids(answers.stream().map(AnswerView::lastEditorId).toList()), min);
+            Map<String, MemberView> members = queries.membersById(ids(answers.stream().map(AnswerView::lastEditorId).toList()), viewer, min);
             return associate(answers, answer -> answer.lastEditorId() == null ? null : members.get(answer.lastEditorId()));
         };
     }
@@ -94,9 +101,10 @@ class ContentController {
     @BatchMapping(typeName = "Question", field = "duplicateOf")
     Callable<Map<QuestionView, QuestionView>> duplicateOf(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> originals = queries.questionsById(
-                    ids(questions.stream().map(QuestionView::duplicateOfQuestionId).toList()), min);
+                    ids(questions.stream().map(QuestionView::duplicateOfQuestionId).toList()), viewer, min);
             return associate(questions, question -> question.duplicateOfQuestionId() == null ? null
                     : originals.get(question.duplicateOfQuestionId()));
         };
@@ -110,8 +118,9 @@ class ContentController {
     @BatchMapping(typeName = "Comment", field = "author")
     Callable<Map<CommentView, MemberView>> commentAuthor(List<CommentView> comments, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(comments.stream().map(CommentView::authorId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(comments.stream().map(CommentView::authorId).toList(), viewer, min);
             return associate(comments, comment -> members.get(comment.authorId()));
         };
     }
@@ -119,9 +128,10 @@ class ContentController {
     @BatchMapping(typeName = "Comment", field = "mentions")
     Callable<Map<CommentView, List<MemberView>>> mentions(List<CommentView> comments, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    comments.stream().flatMap(comment -> comment.mentionedMemberIds().stream()).toList(), min);
+                    comments.stream().flatMap(comment -> comment.mentionedMemberIds().stream()).toList(), viewer, min);
             return associate(comments, comment -> comment.mentionedMemberIds().stream()
                     .map(members::get).filter(Objects::nonNull).toList());
         };
@@ -130,8 +140,9 @@ class ContentController {
     @BatchMapping(typeName = "Revision", field = "editor")
     Callable<Map<RevisionView, MemberView>> editor(List<RevisionView> revisions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(revisions.stream().map(RevisionView::editorId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(revisions.stream().map(RevisionView::editorId).toList(), viewer, min);
             return associate(revisions, revision -> members.get(revision.editorId()));
         };
     }

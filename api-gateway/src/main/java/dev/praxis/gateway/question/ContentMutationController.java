@@ -20,6 +20,8 @@ import dev.praxis.api.question.WithdrawAcceptance;
 import dev.praxis.api.question.WithdrawAnswerEndorsement;
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -75,9 +77,9 @@ class ContentMutationController {
     CommentPayload addComment(@Argument AddCommentInput input, Actor actor, GraphQLContext context) {
         Post post = post(input.postId(), context);
         String commentId = mutations.newId("comment", input, actor);
-        MinPosition min = send(new AddComment(post.questionId(), commentId, post.postId(), input.body(), actor.id(), null),
-                input, actor, context);
-        return commentPayload(commentId, post, min, input);
+        MinPosition min = sendOnQuestion(post.questionId(),
+                new AddComment(post.questionId(), commentId, post.postId(), input.body(), actor.id(), null), input, actor, context);
+        return commentPayload(commentId, post, Viewer.of(context), min, input);
     }
 
     @MutationMapping
@@ -85,14 +87,14 @@ class ContentMutationController {
         CommentView comment = existingComment(input.commentId(), context);
         MinPosition min = send(new EditComment(comment.questionId(), comment.id(), input.body(), actor.id(), null),
                 input, actor, context);
-        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), min, input);
+        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), Viewer.of(context), min, input);
     }
 
     @MutationMapping
     CommentPayload deleteComment(@Argument DeleteCommentInput input, Actor actor, GraphQLContext context) {
         CommentView comment = existingComment(input.commentId(), context);
         MinPosition min = send(new DeleteComment(comment.questionId(), comment.id(), actor.id(), null), input, actor, context);
-        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), min, input);
+        return commentPayload(comment.id(), new Post(comment.questionId(), comment.postId()), Viewer.of(context), min, input);
     }
 
     @MutationMapping
@@ -184,15 +186,23 @@ class ContentMutationController {
 
     private PostChangePayload onPost(String questionId, String postId, PraxisCommand command, MutationInput input,
             Actor actor, GraphQLContext context) {
-        MinPosition min = send(command, input, actor, context);
-        AnswerView answer = questionId.equals(postId) ? null : answer(postId, min);
-        return new PostChangePayload(question(questionId, min), answer, input.clientMutationId());
+        MinPosition min = sendOnQuestion(questionId, command, input, actor, context);
+        Viewer viewer = Viewer.of(context);
+        AnswerView answer = questionId.equals(postId) ? null : answer(postId, viewer, min);
+        return new PostChangePayload(question(questionId, viewer, min), answer, input.clientMutationId());
     }
 
-    private CommentPayload commentPayload(String commentId, Post post, MinPosition min, MutationInput input) {
-        CommentView comment = queries.commentsById(List.of(commentId), min).get(commentId);
-        AnswerView answer = post.isAnswer() ? answer(post.postId(), min) : null;
-        return new CommentPayload(comment, question(post.questionId(), min), answer, input.clientMutationId());
+    private CommentPayload commentPayload(String commentId, Post post, Viewer viewer, MinPosition min, MutationInput input) {
+        CommentView comment = queries.commentsById(List.of(commentId), viewer, min).get(commentId);
+        AnswerView answer = post.isAnswer() ? answer(post.postId(), viewer, min) : null;
+        return new CommentPayload(comment, question(post.questionId(), viewer, min), answer, input.clientMutationId());
+    }
+
+    /** Sends a command on a question's thread; refused on a question the viewer may not read, it is NOT_FOUND. */
+    private MinPosition sendOnQuestion(String questionId, PraxisCommand command, MutationInput input, Actor actor,
+            GraphQLContext context) {
+        return UnreadableTargets.hidden(() -> send(command, input, actor, context),
+                () -> question(questionId, Viewer.of(context), MinPosition.of(context)) != null, "UNKNOWN_QUESTION", "question");
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
@@ -201,7 +211,7 @@ class ContentMutationController {
 
     private CommentView existingComment(String globalCommentId, GraphQLContext context) {
         String commentId = GlobalId.rawId(globalCommentId, NodeType.COMMENT);
-        CommentView comment = queries.commentsById(List.of(commentId), MinPosition.of(context)).get(commentId);
+        CommentView comment = queries.commentsById(List.of(commentId), Viewer.of(context), MinPosition.of(context)).get(commentId);
         if (comment == null) {
             throw ClientErrorException.notFound("COMMENT_NOT_FOUND", "There is no comment with this id.");
         }
@@ -209,18 +219,18 @@ class ContentMutationController {
     }
 
     private AnswerView existingAnswer(String answerId, GraphQLContext context) {
-        AnswerView answer = answer(answerId, MinPosition.of(context));
+        AnswerView answer = answer(answerId, Viewer.of(context), MinPosition.of(context));
         if (answer == null) {
             throw ClientErrorException.notFound("ANSWER_NOT_FOUND", "There is no answer with this id.");
         }
         return answer;
     }
 
-    private AnswerView answer(String answerId, MinPosition min) {
-        return queries.answersById(List.of(answerId), min).get(answerId);
+    private AnswerView answer(String answerId, Viewer viewer, MinPosition min) {
+        return queries.answersById(List.of(answerId), viewer, min).get(answerId);
     }
 
-    private QuestionView question(String questionId, MinPosition min) {
-        return queries.question(questionId, min).orElse(null);
+    private QuestionView question(String questionId, Viewer viewer, MinPosition min) {
+        return queries.question(questionId, viewer, min).orElse(null);
     }
 }

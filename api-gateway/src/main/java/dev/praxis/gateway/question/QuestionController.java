@@ -8,6 +8,8 @@ import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
+import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -36,9 +38,12 @@ class QuestionController {
         this.queries = queries;
     }
 
+    /** Null with NOT_FOUND / UNKNOWN_QUESTION when there is none, or when the viewer may not read it. */
     @QueryMapping
     QuestionView question(@Argument String id, GraphQLContext context) {
-        return queries.question(GlobalId.rawId(id, NodeType.QUESTION), MinPosition.of(context)).orElse(null);
+        return queries.question(GlobalId.rawId(id, NodeType.QUESTION), Viewer.of(context), MinPosition.of(context))
+                .orElseThrow(() -> ClientErrorException.notFound("UNKNOWN_QUESTION",
+                        "Could not resolve to a question with the id '" + id + "'."));
     }
 
     @SchemaMapping(typeName = "Question", field = "id")
@@ -49,9 +54,10 @@ class QuestionController {
     @BatchMapping(typeName = "Question", field = "author")
     Callable<Map<QuestionView, MemberView>> author(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    questions.stream().map(QuestionView::authorId).toList(), min);
+                    questions.stream().map(QuestionView::authorId).toList(), viewer, min);
             return associate(questions, question -> members.get(question.authorId()));
         };
     }
@@ -59,9 +65,10 @@ class QuestionController {
     @BatchMapping(typeName = "Question", field = "community")
     Callable<Map<QuestionView, CommunityView>> community(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommunityView> communities = queries.communitiesById(
-                    questions.stream().map(QuestionView::communityId).toList(), min);
+                    questions.stream().map(QuestionView::communityId).toList(), viewer, min);
             return associate(questions, question -> communities.get(question.communityId()));
         };
     }
@@ -69,9 +76,10 @@ class QuestionController {
     @BatchMapping(typeName = "Question", field = "acceptedAnswer")
     Callable<Map<QuestionView, AnswerView>> acceptedAnswer(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, AnswerView> answers = queries.answersById(
-                    questions.stream().map(QuestionView::acceptedAnswerId).filter(Objects::nonNull).toList(), min);
+                    questions.stream().map(QuestionView::acceptedAnswerId).filter(Objects::nonNull).toList(), viewer, min);
             return associate(questions, question -> answers.get(question.acceptedAnswerId()));
         };
     }
@@ -80,9 +88,10 @@ class QuestionController {
     @BatchMapping(typeName = "Question", field = "answers")
     Callable<Map<QuestionView, List<AnswerView>>> answers(List<QuestionView> questions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, AnswerView> answers = queries.answersById(
-                    questions.stream().flatMap(question -> orEmpty(question.answerIds()).stream()).toList(), min);
+                    questions.stream().flatMap(question -> orEmpty(question.answerIds()).stream()).toList(), viewer, min);
             return associate(questions, question -> orEmpty(question.answerIds()).stream()
                     .map(answers::get)
                     .filter(Objects::nonNull)

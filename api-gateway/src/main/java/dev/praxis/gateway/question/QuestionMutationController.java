@@ -11,6 +11,8 @@ import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.UnreadableTargets;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.relay.GlobalId;
@@ -41,19 +43,22 @@ class QuestionMutationController {
 
     @MutationMapping
     AskQuestionPayload askQuestion(@Argument AskQuestionInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         String communityId = GlobalId.rawId(input.communityId(), NodeType.COMMUNITY);
         String questionId = mutations.newId("question", input, actor);
         MinPosition min = send(new AskQuestion(
                 questionId, communityId, input.title(), input.body(), input.tags(), actor.id(), null), input, actor, context);
-        return new AskQuestionPayload(question(questionId, min), input.clientMutationId());
+        return new AskQuestionPayload(question(questionId, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     PostAnswerPayload postAnswer(@Argument PostAnswerInput input, Actor actor, GraphQLContext context) {
         String questionId = GlobalId.rawId(input.questionId(), NodeType.QUESTION);
         String answerId = mutations.newId("answer", input, actor);
-        MinPosition min = send(new PostAnswer(questionId, answerId, input.body(), actor.id(), null), input, actor, context);
-        return new PostAnswerPayload(answer(answerId, min), question(questionId, min), input.clientMutationId());
+        MinPosition min = sendOnQuestion(questionId, new PostAnswer(questionId, answerId, input.body(), actor.id(), null),
+                input, actor, context);
+        Viewer viewer = Viewer.of(context);
+        return new PostAnswerPayload(answer(answerId, viewer, min), question(questionId, viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
@@ -61,28 +66,40 @@ class QuestionMutationController {
         GlobalId post = GlobalId.decode(input.postId(), NodeType.QUESTION, NodeType.ANSWER);
         if (post.type() == NodeType.QUESTION) {
             String questionId = post.rawId();
-            MinPosition min = send(new CastVote(questionId, questionId, input.direction(), actor.id(), null), input, actor, context);
-            return new VotePayload(question(questionId, min), null, input.clientMutationId());
+            MinPosition min = sendOnQuestion(questionId, new CastVote(questionId, questionId, input.direction(), actor.id(), null),
+                    input, actor, context);
+            Viewer viewer = Viewer.of(context);
+            return new VotePayload(question(questionId, viewer, min), null, input.clientMutationId());
         }
         AnswerView answer = existingAnswer(post.rawId(), context);
         MinPosition min = send(new CastVote(answer.questionId(), answer.id(), input.direction(), actor.id(), null), input, actor, context);
-        return new VotePayload(question(answer.questionId(), min), answer(answer.id(), min), input.clientMutationId());
+        Viewer viewer = Viewer.of(context);
+        return new VotePayload(question(answer.questionId(), viewer, min), answer(answer.id(), viewer, min), input.clientMutationId());
     }
 
     @MutationMapping
     AcceptAnswerPayload acceptAnswer(@Argument AcceptAnswerInput input, Actor actor, GraphQLContext context) {
         AnswerView answer = existingAnswer(GlobalId.rawId(input.answerId(), NodeType.ANSWER), context);
         MinPosition min = send(new AcceptAnswer(answer.questionId(), answer.id(), actor.id(), null), input, actor, context);
-        return new AcceptAnswerPayload(answer(answer.id(), min), question(answer.questionId(), min),
+        Viewer viewer = Viewer.of(context);
+        return new AcceptAnswerPayload(answer(answer.id(), viewer, min), question(answer.questionId(), viewer, min),
                 input.clientMutationId());
     }
 
     @MutationMapping
     EndorseAnswerPayload endorseAnswer(@Argument EndorseAnswerInput input, Actor actor, GraphQLContext context) {
+        Viewer viewer = Viewer.of(context);
         AnswerView answer = existingAnswer(GlobalId.rawId(input.answerId(), NodeType.ANSWER), context);
         MinPosition min = send(new EndorseAnswer(answer.questionId(), answer.id(), input.note(), actor.id(), null),
                 input, actor, context);
-        return new EndorseAnswerPayload(answer(answer.id(), min), input.clientMutationId());
+        return new EndorseAnswerPayload(answer(answer.id(), viewer, min), input.clientMutationId());
+    }
+
+    /** Sends a command on a question's thread; refused on a question the viewer may not read, it is NOT_FOUND. */
+    private MinPosition sendOnQuestion(String questionId, PraxisCommand command, MutationInput input, Actor actor,
+            GraphQLContext context) {
+        return UnreadableTargets.hidden(() -> send(command, input, actor, context),
+                () -> question(questionId, Viewer.of(context), MinPosition.of(context)) != null, "UNKNOWN_QUESTION", "question");
     }
 
     private MinPosition send(PraxisCommand command, MutationInput input, Actor actor, GraphQLContext context) {
@@ -90,18 +107,18 @@ class QuestionMutationController {
     }
 
     private AnswerView existingAnswer(String answerId, GraphQLContext context) {
-        AnswerView answer = answer(answerId, MinPosition.of(context));
+        AnswerView answer = answer(answerId, Viewer.of(context), MinPosition.of(context));
         if (answer == null) {
             throw ClientErrorException.notFound("ANSWER_NOT_FOUND", "There is no answer with this id.");
         }
         return answer;
     }
 
-    private AnswerView answer(String answerId, MinPosition min) {
-        return queries.answersById(List.of(answerId), min).get(answerId);
+    private AnswerView answer(String answerId, Viewer viewer, MinPosition min) {
+        return queries.answersById(List.of(answerId), viewer, min).get(answerId);
     }
 
-    private QuestionView question(String questionId, MinPosition min) {
-        return queries.question(questionId, min).orElse(null);
+    private QuestionView question(String questionId, Viewer viewer, MinPosition min) {
+        return queries.question(questionId, viewer, min).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package dev.praxis.gateway.question;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,8 +35,8 @@ public class RevisionsClient {
         this.rest = queries.rest();
     }
 
-    /** Each post's revisions, revision 1 first; a post the read side does not know maps to an empty list. */
-    public Map<String, List<RevisionView>> revisionsOfPosts(Collection<String> postIds, MinPosition min) {
+    /** Each post's revisions, revision 1 first; a post the read side does not know, or the viewer may not read, maps to an empty list. */
+    public Map<String, List<RevisionView>> revisionsOfPosts(Collection<String> postIds, Viewer viewer, MinPosition min) {
         List<String> distinct = postIds.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, List<RevisionView>> byPost = new LinkedHashMap<>();
         distinct.forEach(id -> byPost.put(id, new ArrayList<>()));
@@ -44,6 +45,9 @@ public class RevisionsClient {
             List<RevisionView> revisions = rest.post()
                     .uri(uri -> {
                         uri.path("/posts/revisions/batch");
+                        if (!viewer.isAnonymous()) {
+                            uri.queryParam("viewer", viewer.id());
+                        }
                         if (min.isSet()) {
                             uri.queryParam("minPosition", min.value());
                         }

@@ -1,6 +1,7 @@
 package dev.praxis.gateway.relay;
 
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,13 +20,16 @@ class NodeFinder {
         this.queries = queries;
     }
 
-    /** The objects named by {@code ids}, in the same order, with null for those that do not exist. */
-    List<Object> find(List<GlobalId> ids, MinPosition min) {
+    /**
+     * The objects named by {@code ids}, in the same order, with null for those that do not exist or
+     * that the viewer may not see (the query service leaves both out of its batches alike).
+     */
+    List<Object> find(List<GlobalId> ids, Viewer viewer, MinPosition min) {
         Map<NodeType, List<String>> rawIdsByType = ids.stream().collect(Collectors.groupingBy(
                 GlobalId::type, () -> new EnumMap<>(NodeType.class),
                 Collectors.mapping(GlobalId::rawId, Collectors.toList())));
         Map<NodeType, Map<String, ?>> found = new EnumMap<>(NodeType.class);
-        rawIdsByType.forEach((type, rawIds) -> found.put(type, fetch(type, rawIds, min)));
+        rawIdsByType.forEach((type, rawIds) -> found.put(type, fetch(type, rawIds, viewer, min)));
         List<Object> nodes = new ArrayList<>(ids.size());
         for (GlobalId id : ids) {
             nodes.add(found.get(id.type()).get(id.rawId()));
@@ -33,14 +37,14 @@ class NodeFinder {
         return nodes;
     }
 
-    private Map<String, ?> fetch(NodeType type, List<String> rawIds, MinPosition min) {
+    private Map<String, ?> fetch(NodeType type, List<String> rawIds, Viewer viewer, MinPosition min) {
         return switch (type) {
-            case COMMUNITY -> queries.communitiesById(rawIds, min);
-            case QUESTION -> queries.questionsById(rawIds, min);
-            case ANSWER -> queries.answersById(rawIds, min);
-            case MEMBER -> queries.membersById(rawIds, min);
-            case ARTICLE -> queries.articlesById(rawIds, min);
-            case COMMENT -> queries.commentsById(rawIds, min);
+            case COMMUNITY -> queries.communitiesById(rawIds, viewer, min);
+            case QUESTION -> queries.questionsById(rawIds, viewer, min);
+            case ANSWER -> queries.answersById(rawIds, viewer, min);
+            case MEMBER -> queries.membersById(rawIds, viewer, min);
+            case ARTICLE -> queries.articlesById(rawIds, viewer, min);
+            case COMMENT -> queries.commentsById(rawIds, viewer, min);
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import graphql.GraphQLContext;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class BadgeController {
     @BatchMapping(typeName = "Member", field = "badges")
     Callable<Map<MemberView, List<BadgeView>>> badges(List<MemberView> members, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
-        String viewer = Viewer.id();
+        String viewer = Viewer.of(context).id();
         return () -> {
             List<String> ids = members.stream().map(MemberView::id).distinct().toList();
             List<BadgeView> badges = ids.isEmpty() ? List.of() : queries.rest().post()
@@ -67,8 +68,9 @@ class BadgeController {
     @BatchMapping(typeName = "Badge", field = "community")
     Callable<Map<BadgeView, CommunityView>> community(List<BadgeView> badges, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, CommunityView> communities = queries.communitiesById(badges.stream().map(BadgeView::communityId).toList(), min);
+            Map<String, CommunityView> communities = queries.communitiesById(badges.stream().map(BadgeView::communityId).toList(), viewer, min);
             return associate(badges, badge -> communities.get(badge.communityId()));
         };
     }

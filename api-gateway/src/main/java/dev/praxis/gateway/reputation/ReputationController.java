@@ -13,6 +13,7 @@ import dev.praxis.api.query.ReputationView;
 import dev.praxis.api.reputation.ChangeReputationRules;
 import dev.praxis.api.reputation.ReputationRule;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
@@ -69,14 +70,14 @@ class ReputationController {
         MinPosition min = mutations.send(new ChangeReputationRules(communityId, input.preset(), values, actor.id(), null),
                 input, actor, context);
         List<ReputationRulesView> rules = reputation.rules(communityId, actor.id(), min);
-        return new ChangeReputationRulesPayload(queries.community(communityId, min).orElse(null),
+        return new ChangeReputationRulesPayload(queries.community(communityId, Viewer.of(actor), min).orElse(null),
                 rules.isEmpty() ? null : rules.get(0), input.clientMutationId());
     }
 
     @BatchMapping(typeName = "Member", field = "reputationSummary")
     Callable<Map<MemberView, ReputationView>> reputationSummary(List<MemberView> members, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
-        String viewer = Viewer.id();
+        String viewer = Viewer.of(context).id();
         return () -> {
             Map<String, ReputationView> views = reputation.reputations(members.stream().map(MemberView::id).toList(), viewer, min);
             return associate(members, member -> views.getOrDefault(member.id(),
@@ -128,9 +129,10 @@ class ReputationController {
     @BatchMapping(typeName = "ReputationRulesVersion", field = "changedBy")
     Callable<Map<ReputationRulesView, MemberView>> changedBy(List<ReputationRulesView> versions, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, MemberView> members = queries.membersById(
-                    versions.stream().map(ReputationRulesView::changedBy).filter(java.util.Objects::nonNull).toList(), min);
+                    versions.stream().map(ReputationRulesView::changedBy).filter(java.util.Objects::nonNull).toList(), viewer, min);
             return associate(versions, version -> version.changedBy() == null ? null : members.get(version.changedBy()));
         };
     }
@@ -139,9 +141,10 @@ class ReputationController {
     Callable<Map<ReputationView.CommunityReputationView, CommunityView>> communityOfFigure(
             List<ReputationView.CommunityReputationView> figures, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommunityView> communities = queries.communitiesById(
-                    figures.stream().map(ReputationView.CommunityReputationView::communityId).toList(), min);
+                    figures.stream().map(ReputationView.CommunityReputationView::communityId).toList(), viewer, min);
             return associate(figures, figure -> communities.get(figure.communityId()));
         };
     }
@@ -150,9 +153,10 @@ class ReputationController {
     Callable<Map<ReputationChangeView, CommunityView>> communityOfChange(List<ReputationChangeView> changes,
                                                                         GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, CommunityView> communities = queries.communitiesById(
-                    changes.stream().map(ReputationChangeView::communityId).toList(), min);
+                    changes.stream().map(ReputationChangeView::communityId).toList(), viewer, min);
             return associate(changes, change -> communities.get(change.communityId()));
         };
     }
@@ -161,9 +165,10 @@ class ReputationController {
     Callable<Map<ReputationChangeView, QuestionView>> questionOfChange(List<ReputationChangeView> changes,
                                                                       GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
             Map<String, QuestionView> questions = queries.questionsById(
-                    changes.stream().map(ReputationChangeView::questionId).filter(java.util.Objects::nonNull).toList(), min);
+                    changes.stream().map(ReputationChangeView::questionId).filter(java.util.Objects::nonNull).toList(), viewer, min);
             return associate(changes, change -> change.questionId() == null ? null : questions.get(change.questionId()));
         };
     }
@@ -171,8 +176,9 @@ class ReputationController {
     @BatchMapping(typeName = "LeaderboardEntry", field = "member")
     Callable<Map<LeaderboardEntryView, MemberView>> memberOfEntry(List<LeaderboardEntryView> entries, GraphQLContext context) {
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         return () -> {
-            Map<String, MemberView> members = queries.membersById(entries.stream().map(LeaderboardEntryView::memberId).toList(), min);
+            Map<String, MemberView> members = queries.membersById(entries.stream().map(LeaderboardEntryView::memberId).toList(), viewer, min);
             return associate(entries, entry -> members.get(entry.memberId()));
         };
     }

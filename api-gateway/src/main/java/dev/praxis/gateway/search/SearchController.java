@@ -7,6 +7,7 @@ import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.relay.GlobalId;
@@ -54,9 +55,10 @@ class SearchController {
                 f.tags(), f.author() == null ? null : GlobalId.rawId(f.author(), NodeType.MEMBER),
                 f.from(), f.to(), f.answered(), f.minScore(), f.maxScore(), f.types());
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         Page<SearchHit> hits = search.search(query, raw, sort, page.first(), page.after(),
                 actor.map(Actor::id).orElse(null), min);
-        return connection(hits, page, min);
+        return connection(hits, page, viewer, min);
     }
 
     @QueryMapping
@@ -68,10 +70,11 @@ class SearchController {
             throw ClientErrorException.badRequest("INVALID_PAGE_SIZE", "first must be between 1 and " + MAX_SIMILAR + ".");
         }
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         List<SearchHit> hits = search.similarQuestions(title, body,
                 community == null ? null : GlobalId.rawId(community, NodeType.COMMUNITY), size,
                 actor.map(Actor::id).orElse(null), min);
-        return connection(new Page<>(hits, null, false, hits.size()), new PageRequest(size, null), min);
+        return connection(new Page<>(hits, null, false, hits.size()), new PageRequest(size, null), viewer, min);
     }
 
     @QueryMapping
@@ -81,11 +84,12 @@ class SearchController {
                                                            GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
         MinPosition min = MinPosition.of(context);
+        Viewer viewer = Viewer.of(context);
         Page<MemberHit> hits = search.members("EXPERTISE".equals(by), query,
                 community == null ? null : GlobalId.rawId(community, NodeType.COMMUNITY), page.first(), page.after(),
                 actor.map(Actor::id).orElse(null), min);
         List<MemberHit> items = hits.items() == null ? List.of() : hits.items();
-        Map<String, MemberView> members = queries.membersById(items.stream().map(MemberHit::memberId).toList(), min);
+        Map<String, MemberView> members = queries.membersById(items.stream().map(MemberHit::memberId).toList(), viewer, min);
         List<MemberEdge> edges = new ArrayList<>();
         for (MemberHit hit : items) {
             MemberView member = members.get(hit.memberId());
@@ -99,12 +103,13 @@ class SearchController {
     }
 
     /** The hits as edges over the views of their posts, fetched in one batch per kind; a post gone meanwhile is left out. */
-    private SearchConnection<SearchEdge, Object> connection(Page<SearchHit> hits, PageRequest page, MinPosition min) {
+    private SearchConnection<SearchEdge, Object> connection(Page<SearchHit> hits, PageRequest page, Viewer viewer,
+                                                           MinPosition min) {
         List<SearchHit> items = hits.items() == null ? List.of() : hits.items();
-        Map<String, QuestionView> questions = queries.questionsById(idsOf(items, "QUESTION"), min);
-        Map<String, AnswerView> answers = queries.answersById(idsOf(items, "ANSWER"), min);
-        Map<String, ArticleView> articles = queries.articlesById(idsOf(items, "ARTICLE"), min);
-        Map<String, CommentView> comments = queries.commentsById(idsOf(items, "COMMENT"), min);
+        Map<String, QuestionView> questions = queries.questionsById(idsOf(items, "QUESTION"), viewer, min);
+        Map<String, AnswerView> answers = queries.answersById(idsOf(items, "ANSWER"), viewer, min);
+        Map<String, ArticleView> articles = queries.articlesById(idsOf(items, "ARTICLE"), viewer, min);
+        Map<String, CommentView> comments = queries.commentsById(idsOf(items, "COMMENT"), viewer, min);
         List<SearchEdge> edges = new ArrayList<>();
         for (SearchHit hit : items) {
             Object node = switch (hit.type()) {

@@ -5,6 +5,7 @@ import dev.praxis.api.query.CommentView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
@@ -51,58 +52,64 @@ class SubscriptionController {
     }
 
     @SchemaMapping(typeName = "QuestionChange", field = "question")
-    QuestionView question(QuestionChange change) {
-        return question(change.questionId(), change.position());
+    QuestionView question(QuestionChange change, GraphQLContext context) {
+        return question(change.questionId(), change.position(), viewer(context));
     }
 
     @SchemaMapping(typeName = "QuestionChange", field = "answer")
-    AnswerView answer(QuestionChange change) {
-        return answer(change.answerId(), change.position());
+    AnswerView answer(QuestionChange change, GraphQLContext context) {
+        return answer(change.answerId(), change.position(), viewer(context));
     }
 
     @SchemaMapping(typeName = "QuestionChange", field = "comment")
-    CommentView comment(QuestionChange change) {
+    CommentView comment(QuestionChange change, GraphQLContext context) {
         if (change.commentId() == null) {
             return null;
         }
-        return queries.commentsById(List.of(change.commentId()), new MinPosition(change.position())).get(change.commentId());
+        return queries.commentsById(List.of(change.commentId()), viewer(context), new MinPosition(change.position()))
+                .get(change.commentId());
     }
 
     @SchemaMapping(typeName = "QuestionChange", field = "actor")
-    MemberView actor(QuestionChange change) {
-        return member(change.actorId(), change.position());
+    MemberView actor(QuestionChange change, GraphQLContext context) {
+        return member(change.actorId(), change.position(), viewer(context));
     }
 
     @SchemaMapping(typeName = "CommunityActivity", field = "question")
-    QuestionView question(CommunityActivity activity) {
-        return question(activity.questionId(), activity.position());
+    QuestionView question(CommunityActivity activity, GraphQLContext context) {
+        return question(activity.questionId(), activity.position(), viewer(context));
     }
 
     @SchemaMapping(typeName = "CommunityActivity", field = "answer")
-    AnswerView answer(CommunityActivity activity) {
-        return answer(activity.answerId(), activity.position());
+    AnswerView answer(CommunityActivity activity, GraphQLContext context) {
+        return answer(activity.answerId(), activity.position(), viewer(context));
     }
 
     @SchemaMapping(typeName = "CommunityActivity", field = "actor")
-    MemberView actor(CommunityActivity activity) {
-        return member(activity.actorId(), activity.position());
+    MemberView actor(CommunityActivity activity, GraphQLContext context) {
+        return member(activity.actorId(), activity.position(), viewer(context));
     }
 
-    private QuestionView question(String questionId, long position) {
-        return queries.questionsById(List.of(questionId), new MinPosition(position)).get(questionId);
+    private QuestionView question(String questionId, long position, Viewer viewer) {
+        return queries.questionsById(List.of(questionId), viewer, new MinPosition(position)).get(questionId);
     }
 
-    private AnswerView answer(String answerId, long position) {
+    private AnswerView answer(String answerId, long position, Viewer viewer) {
         if (answerId == null) {
             return null;
         }
-        return queries.answersById(List.of(answerId), new MinPosition(position)).get(answerId);
+        return queries.answersById(List.of(answerId), viewer, new MinPosition(position)).get(answerId);
     }
 
-    private MemberView member(String memberId, long position) {
+    private MemberView member(String memberId, long position, Viewer viewer) {
         if (memberId == null) {
             return null;
         }
-        return queries.membersById(List.of(memberId), new MinPosition(position)).get(memberId);
+        return queries.membersById(List.of(memberId), viewer, new MinPosition(position)).get(memberId);
+    }
+
+    /** The subscriber reads the objects of each event as themselves: a private community's only while they may. */
+    private static Viewer viewer(GraphQLContext context) {
+        return new Viewer(Subscriber.of(context).viewerId());
     }
 }

@@ -8,6 +8,7 @@ import dev.praxis.api.tag.EditTagDescription;
 import dev.praxis.api.tag.RemoveTagSynonym;
 import dev.praxis.api.tag.TagIds;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.MutationInput;
 import dev.praxis.gateway.client.Mutations;
 import dev.praxis.gateway.client.QueryServiceClient;
@@ -66,7 +67,8 @@ class TagMutationController {
     private TagPayload payload(PraxisCommand command, String communityId, String name, MutationInput input, Actor actor,
                                GraphQLContext context) {
         MinPosition min = mutations.send(command, input, actor, context);
-        TagView tag = queries.tag(communityId, name, min).orElse(null);
+        Viewer viewer = Viewer.of(context);
+        TagView tag = queries.tag(communityId, name, viewer, min).orElse(null);
         return new TagPayload(tag, input.clientMutationId());
     }
 }

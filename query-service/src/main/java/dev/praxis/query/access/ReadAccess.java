@@ -88,6 +88,22 @@ public class ReadAccess {
         return unreadable.isEmpty() ? new Criteria() : where(communityField).nin(unreadable);
     }
 
+    /**
+     * {@code filter}, narrowed to what the viewer may read; {@code filter} itself when nothing is
+     * hidden from them (no empty {@code $and} member, no second condition on a field of {@code filter}).
+     */
+    public Criteria readable(Criteria filter, String communityField, @Nullable String viewerId) {
+        Set<String> unreadable = unreadablePrivateCommunities(viewerId);
+        return unreadable.isEmpty() ? filter : new Criteria().andOperator(filter, where(communityField).nin(unreadable));
+    }
+
+    /** Whether the viewer moderates the community now: its owner or one of its moderators, not banned. */
+    public boolean moderates(String communityId, @Nullable String viewerId) {
+        return roleOf(communityId, viewerId)
+                .filter(role -> role == CommunityRole.OWNER || role == CommunityRole.MODERATOR)
+                .isPresent();
+    }
+
     /** A member now: holds a role, has not left, is not banned (or the ban has run out). */
     private static Criteria current(Instant now) {
         return new Criteria().andOperator(

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.Page;
+import dev.praxis.query.access.ReadAccess;
 import dev.praxis.query.consistency.ReadConsistency;
 import dev.praxis.query.shared.Pages;
 import dev.praxis.query.shared.QueryRejectedException;
@@ -21,38 +22,63 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Communities, for the {@code viewer} (a member id; absent: anonymous). A private community exists
+ * only for its current members: for anyone else it is not listed, and asked for by id it answers
+ * 404 {@code UNKNOWN_COMMUNITY} exactly as a community that does not exist, so that its existence
+ * does not leak. The other features ask {@link #readable} before they answer a community's content.
+ */
 @RestController
 public class CommunityQueries {
 
     private final MongoTemplate mongo;
     private final ReadConsistency consistency;
+    private final ReadAccess access;
 
-    public CommunityQueries(MongoTemplate mongo, ReadConsistency consistency) {
+    public CommunityQueries(MongoTemplate mongo, ReadConsistency consistency, ReadAccess access) {
         this.mongo = mongo;
         this.consistency = consistency;
+        this.access = access;
     }
 
     @GetMapping("/communities/{id}")
-    public CommunityView community(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+    public CommunityView community(@PathVariable String id, @RequestParam(required = false) String viewer,
+                                   @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return find(id).orElseThrow(() -> unknown(id));
+        return readable(id, viewer);
     }
 
     @GetMapping("/communities")
     public Page<CommunityView> communities(@RequestParam(required = false) Integer first,
                                            @RequestParam(required = false) String after,
+                                           @RequestParam(required = false) String viewer,
                                            @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        long total = mongo.count(new Query(), CommunityDocument.COLLECTION);
-        return Pages.newestFirst(mongo, CommunityDocument.class, CommunityDocument.COLLECTION, new Criteria(),
+        Criteria listed = access.readableBy("_id", viewer);
+        long total = mongo.count(Query.query(listed), CommunityDocument.COLLECTION);
+        return Pages.newestFirst(mongo, CommunityDocument.class, CommunityDocument.COLLECTION, listed,
                 first, after, total, CommunityDocument::createdAt, CommunityDocument::id, CommunityDocument::view);
     }
 
+    /** The communities asked for that exist and that the viewer may read. */
     @PostMapping("/communities/batch")
-    public List<CommunityView> batch(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
+    public List<CommunityView> batch(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
+                                     @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return mongo.find(query(where("_id").in(Pages.checkedIds(batch))), CommunityDocument.class,
-                CommunityDocument.COLLECTION).stream().map(CommunityDocument::view).toList();
+        return mongo.find(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer)),
+                CommunityDocument.class, CommunityDocument.COLLECTION).stream().map(CommunityDocument::view).toList();
+    }
+
+    /**
+     * The community, when the viewer may read it; otherwise 404 {@code UNKNOWN_COMMUNITY}, the same
+     * answer as for a community that does not exist.
+     */
+    public CommunityView readable(String id, String viewer) {
+        CommunityView community = find(id).orElseThrow(() -> unknown(id));
+        if (!access.canRead(id, viewer)) {
+            throw unknown(id);
+        }
+        return community;
     }
 
     /** The community with its counters, for the lists inside a community. */

@@ -8,6 +8,7 @@ import dev.praxis.api.query.CommunityView;
 import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionView;
+import dev.praxis.query.access.ReadAccess;
 import dev.praxis.query.community.CommunityQueries;
 import dev.praxis.query.consistency.ReadConsistency;
 import dev.praxis.query.shared.Pages;
@@ -21,17 +22,25 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Questions and answers, for the {@code viewer} (a member id; absent: anonymous): those of a
+ * private community only for its current members. By id, an unreadable one answers 404 as one
+ * that does not exist; batches leave it out.
+ */
 @RestController
 public class QuestionQueries {
 
     private final MongoTemplate mongo;
     private final ReadConsistency consistency;
     private final CommunityQueries communities;
+    private final ReadAccess access;
 
-    public QuestionQueries(MongoTemplate mongo, ReadConsistency consistency, CommunityQueries communities) {
+    public QuestionQueries(MongoTemplate mongo, ReadConsistency consistency, CommunityQueries communities,
+                           ReadAccess access) {
         this.mongo = mongo;
         this.consistency = consistency;
         this.communities = communities;
+        this.access = access;
     }
 
     /** A community's questions, newest first; deleted ones are left out (they stay readable by id). */
@@ -39,9 +48,10 @@ public class QuestionQueries {
     public Page<QuestionView> questionsOf(@PathVariable String communityId,
                                           @RequestParam(required = false) Integer first,
                                           @RequestParam(required = false) String after,
+                                          @RequestParam(required = false) String viewer,
                                           @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        CommunityView community = communities.find(communityId).orElseThrow(() -> CommunityQueries.unknown(communityId));
+        CommunityView community = communities.readable(communityId, viewer);
         long deleted = mongo.count(query(where("communityId").is(communityId).and("deleted").is(true)),
                 QuestionDocument.COLLECTION);
         return Pages.newestFirst(mongo, QuestionDocument.class, QuestionDocument.COLLECTION,
@@ -51,26 +61,31 @@ public class QuestionQueries {
     }
 
     @GetMapping("/questions/{id}")
-    public QuestionView question(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+    public QuestionView question(@PathVariable String id, @RequestParam(required = false) String viewer,
+                                 @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
         QuestionDocument question = mongo.findById(id, QuestionDocument.class, QuestionDocument.COLLECTION);
-        if (question == null) {
+        if (question == null || !access.canRead(question.communityId(), viewer)) {
             throw QueryRejectedException.notFound("UNKNOWN_QUESTION", "There is no question with id " + id + ".");
         }
         return question.view();
     }
 
     @PostMapping("/questions/batch")
-    public List<QuestionView> questions(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
+    public List<QuestionView> questions(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
+                                        @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return mongo.find(query(where("_id").in(Pages.checkedIds(batch))), QuestionDocument.class,
+        return mongo.find(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "communityId", viewer)),
+                QuestionDocument.class,
                 QuestionDocument.COLLECTION).stream().map(QuestionDocument::view).toList();
     }
 
     @PostMapping("/answers/batch")
-    public List<AnswerView> answers(@RequestBody IdBatch batch, @RequestParam(required = false) Long minPosition) {
+    public List<AnswerView> answers(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
+                                    @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return mongo.find(query(where("_id").in(Pages.checkedIds(batch))), AnswerDocument.class,
+        return mongo.find(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "communityId", viewer)),
+                AnswerDocument.class,
                 AnswerDocument.COLLECTION).stream().map(AnswerDocument::view).toList();
     }
 }
