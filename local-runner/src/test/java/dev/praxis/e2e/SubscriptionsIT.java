@@ -45,6 +45,11 @@ class SubscriptionsIT {
               communityActivity(communityId: $id) { cursor kind actor { displayName } question { id title } }
             }""";
 
+    private static final String NOTIFICATIONS = """
+            subscription($after: String) {
+              notificationReceived(after: $after) { cursor notificationId type actor { displayName } question { id } }
+            }""";
+
     @TempDir
     static Path dataDir;
 
@@ -204,6 +209,36 @@ class SubscriptionsIT {
         JsonNode stillMember = data(chenConnection.next(WAIT), "questionChanged");
         assertThat(stillMember.get("kind").asText()).isEqualTo("COMMENT_ADDED");
         assertThat(stillMember.at("/comment/body").asText()).isEqualTo("Members only from here on.");
+    }
+
+    @Test
+    @Order(5)
+    void aMemberFollowsTheirOwnNotificationsAndResumesFromACursor() throws Exception {
+        try (GraphQlWsConnection anonymous = GraphQlWsConnection.accepted(system.gatewayUrl(), null)) {
+            anonymous.subscribe("n", NOTIFICATIONS, Map.of());
+            assertTypedError(anonymous.next(WAIT), "UNAUTHORIZED", "SIGN_IN_REQUIRED");
+        }
+        String cursor;
+        try (GraphQlWsConnection connection = GraphQlWsConnection.accepted(system.gatewayUrl(), alice)) {
+            connection.subscribe("n", NOTIFICATIONS, Map.of());
+            Thread.sleep(1_000);
+            answer(chen, "Check the claim timeout of the token store.");
+            JsonNode answered = data(connection.next(WAIT), "notificationReceived");
+            assertThat(answered.get("type").asText()).isEqualTo("ANSWER");
+            assertThat(answered.at("/actor/displayName").asText()).isEqualTo("Chen Cho");
+            assertThat(answered.at("/question/id").asText()).isEqualTo(questionId);
+            cursor = answered.get("cursor").asText();
+        }
+        // while alice is away, chen comments on her question; reconnecting from the cursor delivers exactly that
+        comment(chen, questionId, "Or raise the fetch delay.");
+        try (GraphQlWsConnection again = GraphQlWsConnection.accepted(system.gatewayUrl(), alice)) {
+            again.subscribe("n", NOTIFICATIONS, Map.of("after", cursor));
+            JsonNode commented = data(again.next(WAIT), "notificationReceived");
+            assertThat(commented.get("type").asText()).isEqualTo("COMMENT");
+            assertThat(commented.at("/actor/displayName").asText()).isEqualTo("Chen Cho");
+            assertThat(position(commented.get("cursor").asText())).isGreaterThan(position(cursor));
+            assertThat(again.poll(Duration.ofSeconds(1))).as("nothing missed, nothing twice").isNull();
+        }
     }
 
     private String answer(String token, String body) {

@@ -4,7 +4,9 @@ import dev.praxis.api.query.AnswerView;
 import dev.praxis.api.query.CommentView;
 import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
+import dev.praxis.api.query.CommunityView;
 import dev.praxis.gateway.client.MinPosition;
+import dev.praxis.gateway.error.ClientErrorException;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
 import dev.praxis.gateway.relay.GlobalId;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
 /**
- * The subscriptions {@code questionChanged} and {@code communityActivity}, and the fields of their
+ * The subscriptions {@code questionChanged}, {@code communityActivity} and {@code notificationReceived},
+ * and the fields of their
  * events. Each event is executed on its own, so its fields read one object each (by the batch
  * endpoints, with the change's position as {@code minPosition}: what a client reads reflects at
  * least the change it was told about); nested fields of those objects batch as everywhere.
@@ -49,6 +52,34 @@ class SubscriptionController {
         String community = GlobalId.rawId(communityId, NodeType.COMMUNITY);
         Long from = ChangeCursor.decode(after);
         return changes.follow("community:" + community, from, Subscriber.of(context)).map(CommunityActivity::of);
+    }
+
+    /** The viewer's own notifications as they arrive; only for a signed-in member. */
+    @SubscriptionMapping
+    Flux<NotificationReceived> notificationReceived(@Argument String after, GraphQLContext context) {
+        Subscriber subscriber = Subscriber.of(context);
+        if (subscriber.member().isEmpty()) {
+            return Flux.error(ClientErrorException.unauthorized("SIGN_IN_REQUIRED",
+                    "Sign in (connection_init with a bearer token) to follow your notifications."));
+        }
+        Long from = ChangeCursor.decode(after);
+        return changes.follow("notification:" + subscriber.viewerId(), from, subscriber).map(NotificationReceived::of);
+    }
+
+    @SchemaMapping(typeName = "NotificationReceived", field = "community")
+    CommunityView community(NotificationReceived received, GraphQLContext context) {
+        return received.communityId() == null ? null : queries.communitiesById(List.of(received.communityId()),
+                viewer(context), new MinPosition(received.position())).get(received.communityId());
+    }
+
+    @SchemaMapping(typeName = "NotificationReceived", field = "question")
+    QuestionView question(NotificationReceived received, GraphQLContext context) {
+        return received.questionId() == null ? null : question(received.questionId(), received.position(), viewer(context));
+    }
+
+    @SchemaMapping(typeName = "NotificationReceived", field = "actor")
+    MemberView actor(NotificationReceived received, GraphQLContext context) {
+        return member(received.actorId(), received.position(), viewer(context));
     }
 
     @SchemaMapping(typeName = "QuestionChange", field = "question")
