@@ -89,7 +89,9 @@ class ScaleOutIT {
     private static String[] scaling(String nodeId) {
         return new String[] {"--praxis.query.scaling.node-id=" + nodeId,
                 "--praxis.query.scaling.claim-timeout=" + CLAIM_TIMEOUT,
-                "--praxis.query.scaling.balance-interval=500ms"};
+                "--praxis.query.scaling.balance-interval=500ms",
+                // the questions projection split in four: the instances share its events too
+                "--praxis.query.scaling.parallel.questions=4"};
     }
 
     @AfterAll

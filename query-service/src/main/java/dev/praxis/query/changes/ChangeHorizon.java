@@ -3,13 +3,13 @@ package dev.praxis.query.changes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import dev.praxis.query.consistency.ProjectionProgress;
-import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.TrackingToken;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * once it is below the horizon, so that an event committed late (a lower position becoming visible
  * after a higher one: a gap in the tracking token) is still delivered, in order, to everyone.
  *
+ * <p>It reads the processor's segments held by this instance: with several query-service instances,
+ * the one holding the {@code changes} projection answers the feed in time; another one answers once
+ * it holds it (docs/operations.md).
+ *
  * <p>A gap that stays open longer than {@code praxis.changes.gap-grace} is taken for a transaction
  * that rolled back (its position is never used) and no longer holds the horizon back; an event that
  * commits even later than that would be missed by subscribers already past it.
@@ -28,37 +32,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChangeHorizon {
 
-    private final ProjectionProgress progress;
+    private final EventProcessingConfiguration processing;
     private final Duration gapGrace;
     private final Clock clock;
     /** When each open gap was first seen, per processing group. */
     private final Map<String, Map<Long, Instant>> gapsSeen = new ConcurrentHashMap<>();
 
     @Autowired
-    public ChangeHorizon(ProjectionProgress progress,
+    public ChangeHorizon(EventProcessingConfiguration processing,
             @Value("${praxis.changes.gap-grace:2s}") Duration gapGrace) {
-        this(progress, gapGrace, Clock.systemUTC());
+        this(processing, gapGrace, Clock.systemUTC());
     }
 
-    ChangeHorizon(ProjectionProgress progress, Duration gapGrace, Clock clock) {
-        this.progress = progress;
+    ChangeHorizon(EventProcessingConfiguration processing, Duration gapGrace, Clock clock) {
+        this.processing = processing;
         this.gapGrace = gapGrace;
         this.clock = clock;
     }
 
-    /**
-     * The horizon of the processing group; -1 while it has processed nothing. Its segments may be
-     * processed by another instance of the query service: their tokens come from the shared store.
-     */
+    /** The horizon of the processing group; -1 while it has processed nothing. */
     public long of(String processingGroup) {
-        List<TrackingToken> tokens = progress.segmentTokens(processingGroup);
-        if (tokens == null || tokens.isEmpty()) {
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
+        if (processor.isEmpty()) {
+            return -1;
+        }
+        Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
+        if (status.isEmpty()) {
             return -1;
         }
         Map<Long, Instant> seen = gapsSeen.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>());
         long horizon = Long.MAX_VALUE;
-        for (TrackingToken segment : tokens) {
-            Optional<GapAwareTrackingToken> token = Optional.ofNullable(segment)
+        for (EventTrackerStatus segment : status.values()) {
+            Optional<GapAwareTrackingToken> token = Optional.ofNullable(segment.getTrackingToken())
                     .flatMap(t -> WrappedToken.unwrap(t, GapAwareTrackingToken.class));
             if (token.isEmpty()) {
                 return -1;

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfigurer;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every projection (processing group) runs in a pooled streaming processor whose segments are
+ * Every projection (processing group) runs in a tracking processor whose segments are
  * claimed by one instance of the query service at a time in the shared token store; an instance
  * that dies leaves its claims to time out and be taken over. A projection has one segment (it sees
  * the events in their global order, which projections that combine several aggregates need)
@@ -34,16 +36,23 @@ class ProcessorConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters) {
-        long claimTimeout = scaling.claimTimeout().toMillis();
-        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                .initialSegmentCount(scaling.segments())
-                .batchSize(BATCH_SIZE)
+        long claimInterval = scaling.balanceInterval().toMillis();
+        // Tracking processors: their status advances only once a batch is handled, which the
+        // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
+        // ahead of its handlers.
+        processing.usingTrackingEventProcessors();
+        processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                .forSingleThreadedProcessing()
+                .andBatchSize(BATCH_SIZE)
+                .andInitialSegmentsCount(scaling.segments())
                 // look for unclaimed segments (a dead instance's, or ones handed over) this often
-                .tokenClaimInterval(scaling.balanceInterval().toMillis())
-                // extend our claims well before they time out for the others
-                .claimExtensionThreshold(Math.max(100, claimTimeout / 3)));
-        scaling.parallel().forEach((processor, segments) -> processing.registerPooledStreamingEventProcessorConfiguration(
-                processor, (configuration, builder) -> builder.initialSegmentCount(segments)));
+                .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS));
+        scaling.parallel().forEach((processor, segments) -> processing.registerTrackingEventProcessorConfiguration(
+                processor, configuration -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andBatchSize(BATCH_SIZE)
+                        .andInitialSegmentsCount(segments)
+                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
     }
 
