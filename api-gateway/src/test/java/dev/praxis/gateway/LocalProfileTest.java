@@ -282,7 +282,11 @@ class LocalProfileTest {
 
     @Test
     void theFullIntrospectionQueryOfToolsLikeGraphiqlFitsTheLimits() {
-        graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
+        // the whole described schema is larger than the test client's default 256 KB buffer
+        HttpGraphQlTester tester = graphQl.mutate()
+                .webTestClient(client -> client.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)))
+                .build();
+        tester.document(IntrospectionQuery.INTROSPECTION_QUERY)
                 .execute()
                 .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
                 .path("__schema.mutationType.name").entity(String.class).isEqualTo("Mutation");
