@@ -170,9 +170,11 @@ class FeedsAndNotificationsIT {
         assertThat(bobs.at("/edges/1/node/actor/displayName").asText()).isEqualTo("Chen Cho");
 
         JsonNode alices = api.data(alice, inbox, Map.of()).at("/viewer/notifications");
-        // bob's answer, chen's mention; her own acceptance and comment tell her nothing
-        assertThat(types(alices)).containsExactly("MENTION", "ANSWER");
-        assertThat(alices.at("/edges/1/node/answer/id").asText()).isEqualTo(a1);
+        // bob's answer, chen's mention, and the badge her first acceptance earned (Scholar); her own
+        // acceptance and comment tell her nothing
+        assertThat(types(alices)).containsExactly("BADGE_AWARDED", "MENTION", "ANSWER");
+        assertThat(alices.at("/edges/0/node/detail").asText()).isEqualTo("SCHOLAR");
+        assertThat(alices.at("/edges/2/node/answer/id").asText()).isEqualTo(a1);
         assertThat(api.data(dora, inbox, Map.of()).at("/viewer/notifications/edges/0/node/type").asText())
                 .isEqualTo("MENTION");
         assertRefused(dora, "query($m: ID!) { member(id: $m) { notifications { unreadCount } } }", Map.of("m", aliceId),
@@ -185,18 +187,18 @@ class FeedsAndNotificationsIT {
                 "BAD_REQUEST", "INVALID_POSITION");
         assertThat(StoreInspector.eventCount(system)).isEqualTo(before);
 
-        String answerNotification = alices.at("/edges/1/node/id").asText();
+        String answerNotification = alices.at("/edges/2/node/id").asText();
         JsonNode marked = api.data(alice, """
                 mutation($ids: [ID!]!) { markNotificationsRead(input: {notificationIds: $ids}) {
                   unreadCount notifications { id read } viewer { displayName } } }""",
                 Map.of("ids", List.of(answerNotification))).at("/markNotificationsRead");
-        assertThat(marked.get("unreadCount").asInt()).isEqualTo(1);
+        assertThat(marked.get("unreadCount").asInt()).isEqualTo(2);
         assertThat(marked.at("/notifications/0/read").asBoolean()).isTrue();
         assertThat(marked.at("/viewer/displayName").asText()).isEqualTo("Alice Adams");
         // bob cannot mark alice's notification: it stays as it is
         api.data(bob, "mutation($ids: [ID!]!) { markNotificationsRead(input: {notificationIds: $ids}) { unreadCount } }",
                 Map.of("ids", List.of(alices.at("/edges/0/node/id").asText())));
-        assertThat(api.data(alice, inbox, Map.of()).at("/viewer/notifications/unreadCount").asInt()).isEqualTo(1);
+        assertThat(api.data(alice, inbox, Map.of()).at("/viewer/notifications/unreadCount").asInt()).isEqualTo(2);
 
         String readAll = """
                 mutation { markAllNotificationsRead(input: {idempotencyKey: "read-all-1"}) { unreadCount } }""";
