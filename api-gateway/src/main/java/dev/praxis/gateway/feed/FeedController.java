@@ -1,6 +1,6 @@
 package dev.praxis.gateway.feed;
 
-import static dev.praxis.gateway.schema.Batches.associate;
+import static dev.praxis.gateway.schema.Batches.load;
 
 import dev.praxis.api.query.AnswerView;
 import dev.praxis.api.query.ArticleView;
@@ -22,11 +22,9 @@ import dev.praxis.gateway.security.Actor;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -126,18 +124,5 @@ class FeedController {
     Callable<Map<FeedItemView, CommentView>> comment(List<FeedItemView> items, GraphQLContext context) {
         return load(items, item -> "COMMENTED".equals(item.kind()) ? item.postId() : null,
                 ids -> queries.commentsById(ids, Viewer.of(context), MinPosition.of(context)));
-    }
-
-    /** One batch read for the ids the items name (items without one map to null). */
-    private static <V> Callable<Map<FeedItemView, V>> load(List<FeedItemView> items, Function<FeedItemView, String> idOf,
-                                                          Function<List<String>, Map<String, V>> batch) {
-        return () -> {
-            List<String> ids = items.stream().map(idOf).filter(Objects::nonNull).distinct().toList();
-            Map<String, V> found = ids.isEmpty() ? Map.of() : batch.apply(ids);
-            return associate(items, item -> {
-                String id = idOf.apply(item);
-                return id == null ? null : found.get(id);
-            });
-        };
     }
 }

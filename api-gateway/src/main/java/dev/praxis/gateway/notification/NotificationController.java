@@ -1,6 +1,6 @@
 package dev.praxis.gateway.notification;
 
-import static dev.praxis.gateway.schema.Batches.associate;
+import static dev.praxis.gateway.schema.Batches.load;
 
 import dev.praxis.api.notification.MarkAllNotificationsRead;
 import dev.praxis.api.notification.MarkNotificationsRead;
@@ -25,11 +25,9 @@ import graphql.GraphQLContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -160,19 +158,5 @@ class NotificationController {
     Callable<Map<NotificationView, ArticleView>> article(List<NotificationView> items, GraphQLContext context) {
         return load(items, n -> n.questionId() == null ? n.postId() : null,
                 ids -> queries.articlesById(ids, Viewer.of(context), MinPosition.of(context)));
-    }
-
-    /** One batch read for the ids the notifications name (those without one, or naming something else, map to null). */
-    private static <V> Callable<Map<NotificationView, V>> load(List<NotificationView> items,
-                                                              Function<NotificationView, String> idOf,
-                                                              Function<List<String>, Map<String, V>> batch) {
-        return () -> {
-            List<String> ids = items.stream().map(idOf).filter(Objects::nonNull).distinct().toList();
-            Map<String, V> found = ids.isEmpty() ? Map.of() : batch.apply(ids);
-            return associate(items, n -> {
-                String id = idOf.apply(n);
-                return id == null ? null : found.get(id);
-            });
-        };
     }
 }
