@@ -36,8 +36,7 @@ public class BadgeQueries {
     public List<BadgeView> badges(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
                                   @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        Criteria filter = new Criteria().andOperator(where("memberId").in(Pages.checkedIds(batch)),
-                access.readableBy("communityId", viewer));
+        Criteria filter = access.readable(where("memberId").in(Pages.checkedIds(batch)), "communityId", viewer);
         return mongo.find(Query.query(filter).with(Sort.by(Sort.Order.desc("awardedAt"), Sort.Order.asc("_id"))),
                 Document.class, BadgeProjection.BADGES).stream().map(BadgeQueries::view).toList();
     }

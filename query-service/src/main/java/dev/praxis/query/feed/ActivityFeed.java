@@ -35,9 +35,9 @@ public class ActivityFeed {
 
     public Page<FeedItemView> read(String memberId, @Nullable String viewerId, Integer first, @Nullable String after) {
         int size = Pages.checkedPageSize(first);
-        Criteria filter = new Criteria().andOperator(
+        Criteria filter = access.readable(
                 where("memberId").is(memberId).and("postDeleted").is(false).and("questionDeleted").is(false),
-                access.readableBy("communityId", viewerId));
+                "communityId", viewerId);
         if (after != null && !after.isBlank()) {
             long position = FeedCursor.number(FeedCursor.decode(after, TAG, 2)[1]);
             filter = new Criteria().andOperator(filter, where("position").lt(position));

@@ -212,8 +212,7 @@ public class KnowledgeGraph {
         int offset = RankCursor.decode(after);
         int evidenceLimit = evidenceLimit(evidence);
         Instant now = clock.instant();
-        Criteria criteria = new Criteria().andOperator(where("memberId").is(memberId).and("s").gt(0.0),
-                access.readableBy("communityId", viewer));
+        Criteria criteria = access.readable(where("memberId").is(memberId).and("s").gt(0.0), "communityId", viewer);
         long total = mongo.count(query(criteria), EXPERTISE);
         List<Document> docs = mongo.find(query(criteria).with(Sort.by(Sort.Order.desc("s"), Sort.Order.asc("_id")))
                 .skip(offset).limit(size + 1), Document.class, EXPERTISE);

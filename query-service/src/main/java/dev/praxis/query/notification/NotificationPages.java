@@ -40,7 +40,7 @@ public class NotificationPages {
         if (unreadOnly) {
             filter = filter.and("read").is(false);
         }
-        filter = new Criteria().andOperator(filter, access.readableBy("communityId", memberId));
+        filter = access.readable(filter, "communityId", memberId);
         if (after != null && !after.isBlank()) {
             Object[] cursor = decode(after);
             filter = new Criteria().andOperator(filter, new Criteria().orOperator(

@@ -92,7 +92,7 @@ public class ReputationQueries {
             readable(communityId, viewer);
             filter = new Criteria().andOperator(filter, where("communityId").is(communityId));
         } else {
-            filter = new Criteria().andOperator(filter, access.readableBy("communityId", viewer));
+            filter = access.readable(filter, "communityId", viewer);
         }
         long count = mongo.count(query(filter), ReputationCollections.HISTORY);
         return Pages.newestFirst(mongo, Document.class, ReputationCollections.HISTORY, filter, first, after, count,
