@@ -1,6 +1,7 @@
 package dev.praxis.gateway.member;
 
 import dev.praxis.api.member.EndorseSkill;
+import dev.praxis.api.member.EraseMember;
 import dev.praxis.api.member.FollowMember;
 import dev.praxis.api.member.FollowQuestion;
 import dev.praxis.api.member.FollowTag;
@@ -47,6 +48,13 @@ class ProfileMutationController {
         MinPosition min = send(new UpdateProfile(actor.id(), input.displayName(), input.bio(), input.skills(), actor.id(), null),
                 input, actor, context);
         return new UpdateProfilePayload(member(actor.id(), viewer, min), input.clientMutationId());
+    }
+
+    /** The viewer's right to erasure: their key is deleted, their personal texts read as erased from then on. */
+    @MutationMapping
+    EraseMemberPayload eraseMember(@Argument EraseMemberInput input, Actor actor, GraphQLContext context) {
+        MinPosition min = send(new EraseMember(actor.id(), actor.id(), null), input, actor, context);
+        return new EraseMemberPayload(member(actor.id(), Viewer.of(context), min), input.clientMutationId());
     }
 
     @MutationMapping

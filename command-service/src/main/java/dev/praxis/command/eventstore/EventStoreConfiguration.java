@@ -1,6 +1,8 @@
 package dev.praxis.command.eventstore;
 
+import dev.praxis.api.privacy.ProtectingSerializer;
 import dev.praxis.api.shared.MessageJson;
+import dev.praxis.command.privacy.JdbcMemberKeys;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -56,9 +59,18 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public JdbcMemberKeys memberKeys(JdbcTemplate jdbc) {
+        return new JdbcMemberKeys(jdbc);
+    }
+
+    /**
+     * Events are written with their members' personal texts encrypted (crypto-shredding,
+     * {@link ProtectingSerializer}); snapshots are not (they are dropped when a member is erased).
+     */
+    @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer(Serializer serializer) {
-        return serializer;
+    public Serializer eventSerializer(Serializer serializer, JdbcMemberKeys memberKeys) {
+        return new ProtectingSerializer(serializer, memberKeys);
     }
 
     @Bean
@@ -84,7 +96,9 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer, DataSource dataSource,
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 DataSource dataSource,
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver) {
         return JdbcEventStorageEngine.builder()
@@ -94,7 +108,7 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(SCHEMA)
                 .dataType(String.class)
-                .eventSerializer(serializer)
+                .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
     }

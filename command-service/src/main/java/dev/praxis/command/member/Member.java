@@ -7,6 +7,8 @@ import static dev.praxis.command.shared.CommandRejectedException.notFound;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.praxis.api.member.EndorseSkill;
+import dev.praxis.api.member.EraseMember;
+import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.member.FollowMember;
 import dev.praxis.api.member.FollowQuestion;
 import dev.praxis.api.member.FollowTag;
@@ -61,6 +63,7 @@ public class Member {
     private Set<String> followedQuestions = new HashSet<>();
     /** skill to the members who endorsed it */
     private Map<String, Set<String>> endorsers = new HashMap<>();
+    private boolean erased;
 
     public Member() {
         // for Axon, and for commands that create the aggregate when it is missing
@@ -181,6 +184,9 @@ public class Member {
         if (memberId == null && !members.exists(command.memberId())) {
             throw notFound("UNKNOWN_MEMBER", "There is no member with id " + command.memberId() + ".");
         }
+        if (erased) {
+            throw notFound("MEMBER_ERASED", "This member's personal data was erased; their skills can no longer be endorsed.");
+        }
         if (!skills.contains(skill)) {
             throw invalid("SKILL_NOT_DECLARED", "The member has not declared the skill '" + skill + "'.");
         }
@@ -199,6 +205,26 @@ public class Member {
             throw notFound("NO_ENDORSEMENT", "You have not endorsed this skill.");
         }
         apply(new SkillEndorsementWithdrawn(command.memberId(), skill, command.actorId(), command.occurredAt()));
+    }
+
+    /**
+     * The member's right to erasure. The key deletion happens in the same transaction
+     * ({@code dev.praxis.command.privacy.MemberErasure}); from then on the member sends nothing more.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(EraseMember command) {
+        requireSelfId(command.memberId(), command.actorId());
+        if (erased) {
+            throw conflict("MEMBER_ERASED", "This member's personal data is erased already.");
+        }
+        apply(new MemberErased(command.memberId(), command.actorId(), command.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberErased event) {
+        memberId = event.memberId();
+        erased = true;
     }
 
     @EventSourcingHandler

@@ -3,6 +3,8 @@ package dev.praxis.command.member;
 import static dev.praxis.api.community.CommunityRole.MEMBER;
 
 import dev.praxis.api.member.EndorseSkill;
+import dev.praxis.api.member.EraseMember;
+import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.member.FollowMember;
 import dev.praxis.api.member.FollowQuestion;
 import dev.praxis.api.member.FollowTag;
@@ -338,4 +340,38 @@ class MemberTest {
         }
     }
 
+    @Nested
+    class Erasure {
+
+        @Test
+        void aMemberErasesThemselves() {
+            fixture.given(profile())
+                    .when(new EraseMember("alice", "alice", T0))
+                    .expectEvents(new MemberErased("alice", "alice", T0));
+        }
+
+        @Test
+        void aMemberWithoutAProfileCanBeErasedToo() {
+            fixture.givenNoPriorActivity()
+                    .when(new EraseMember("alice", "alice", T0))
+                    .expectEvents(new MemberErased("alice", "alice", T0));
+        }
+
+        @Test
+        void nobodyErasesSomeoneElse() {
+            rejected(fixture.given(profile()).when(new EraseMember("alice", "bob", T0)), "NOT_YOURSELF");
+        }
+
+        @Test
+        void anErasureHappensOnce() {
+            rejected(fixture.given(profile(), new MemberErased("alice", "alice", T0))
+                    .when(new EraseMember("alice", "alice", T0)), "MEMBER_ERASED");
+        }
+
+        @Test
+        void anErasedMembersSkillsAreEndorsedNoMore() {
+            rejected(fixture.given(profile(), new MemberErased("alice", "alice", T0))
+                    .when(new EndorseSkill("alice", "java", null, "bob", T0)), "MEMBER_ERASED");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.praxis.api.community;
 
+import dev.praxis.api.privacy.PersonalData;
 import dev.praxis.api.shared.PraxisEvent;
 import java.time.Instant;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
 public record MemberJoinedCommunity(
         String communityId,
         String memberId,
-        String displayName,
+        @PersonalData String displayName,
         CommunityRole role,
         String actorId,
         Instant occurredAt) implements PraxisEvent {

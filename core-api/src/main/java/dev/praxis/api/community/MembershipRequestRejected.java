@@ -1,5 +1,6 @@
 package dev.praxis.api.community;
 
+import dev.praxis.api.privacy.PersonalData;
 import dev.praxis.api.shared.PraxisEvent;
 import java.time.Instant;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
 public record MembershipRequestRejected(
         String communityId,
         String memberId,
-        String reason,
+        @PersonalData String reason,
         String actorId,
         Instant occurredAt) implements PraxisEvent {
 }

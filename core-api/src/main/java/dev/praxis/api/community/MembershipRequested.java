@@ -1,5 +1,6 @@
 package dev.praxis.api.community;
 
+import dev.praxis.api.privacy.PersonalData;
 import dev.praxis.api.shared.PraxisEvent;
 import java.time.Instant;
 
@@ -7,8 +8,8 @@ import java.time.Instant;
 public record MembershipRequested(
         String communityId,
         String memberId,
-        String displayName,
-        String message,
+        @PersonalData String displayName,
+        @PersonalData String message,
         String actorId,
         Instant occurredAt) implements PraxisEvent {
 }

@@ -1,5 +1,6 @@
 package dev.praxis.api.member;
 
+import dev.praxis.api.privacy.PersonalData;
 import dev.praxis.api.shared.PraxisEvent;
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.List;
 /** A member set their profile; skills are normalised like tags. The member's aggregate starts with the first one. */
 public record ProfileUpdated(
         String memberId,
-        String displayName,
-        String bio,
+        @PersonalData String displayName,
+        @PersonalData String bio,
         List<String> skills,
         String actorId,
         Instant occurredAt) implements PraxisEvent {

@@ -13,10 +13,13 @@ import dev.praxis.api.community.MemberUnbanned;
 import dev.praxis.api.community.MembershipRequestRejected;
 import dev.praxis.api.community.MembershipRequested;
 import dev.praxis.api.community.SuspensionLifted;
+import dev.praxis.api.member.MemberErased;
+import dev.praxis.api.privacy.PersonalData;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -112,6 +115,30 @@ public class CommunityMemberProjection {
                 .set("displayName", event.displayName())
                 .set("message", event.message())
                 .set("createdAt", event.occurredAt()), MembershipRequestDocument.COLLECTION);
+    }
+
+    /**
+     * What the communities show of an erased member reads as erased, exactly as a rebuild from the
+     * events (which now decrypt to the erased marker) would show it: the name they joined with, the
+     * reasons given for their sanctions, their pending request's name and message. A name that is
+     * only the member's id (a ban of a non-member) was never personal data and stays.
+     */
+    @EventHandler
+    void on(MemberErased event) {
+        for (String collection : List.of(CommunityMemberDocument.COLLECTION, MembershipRequestDocument.COLLECTION)) {
+            for (Document document : mongo.find(query(where("memberId").is(event.memberId())), Document.class, collection)) {
+                Update update = new Update();
+                for (String field : List.of("displayName", "suspensionReason", "banReason", "message")) {
+                    Object value = document.get(field);
+                    if (value instanceof String text && !text.equals(event.memberId())) {
+                        update.set(field, PersonalData.ERASED);
+                    }
+                }
+                if (!update.getUpdateObject().isEmpty()) {
+                    mongo.updateFirst(query(where("_id").is(document.get("_id"))), update, collection);
+                }
+            }
+        }
     }
 
     @EventHandler

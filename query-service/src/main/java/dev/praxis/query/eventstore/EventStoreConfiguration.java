@@ -1,7 +1,9 @@
 package dev.praxis.query.eventstore;
 
 import com.mongodb.client.MongoClient;
+import dev.praxis.api.privacy.ProtectingSerializer;
 import dev.praxis.api.shared.MessageJson;
+import dev.praxis.query.privacy.StoredMemberKeys;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import dev.praxis.query.scaling.ScalingProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -55,10 +58,11 @@ public class EventStoreConfiguration {
         return JacksonSerializer.builder().objectMapper(MessageJson.storageMapper()).build();
     }
 
+    /** Events are read with their members' personal texts decrypted, or erased ({@link ProtectingSerializer}). */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer(Serializer serializer) {
-        return serializer;
+    public Serializer eventSerializer(Serializer serializer, JdbcTemplate jdbc) {
+        return new ProtectingSerializer(serializer, new StoredMemberKeys(jdbc));
     }
 
     @Bean
@@ -74,14 +78,16 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer, DataSource dataSource) {
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 DataSource dataSource) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(SCHEMA)
                 .dataType(String.class)
-                .eventSerializer(serializer)
+                .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
     }

@@ -7,7 +7,9 @@ import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.community.MemberLeftCommunity;
 import dev.praxis.api.community.MemberRoleChanged;
+import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.member.ProfileUpdated;
+import dev.praxis.api.privacy.PersonalData;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,6 +46,15 @@ public class MemberProjection {
     void on(ProfileUpdated event) {
         mongo.upsert(query(where("_id").is(event.memberId())), new Update()
                 .set("profileName", event.displayName()), MemberDocument.COLLECTION);
+    }
+
+    /** The names read as erased, as the events now do for a rebuild. */
+    @EventHandler
+    void on(MemberErased event) {
+        for (String field : new String[] {"displayName", "profileName"}) {
+            mongo.updateFirst(query(where("_id").is(event.memberId()).and(field).exists(true)),
+                    new Update().set(field, PersonalData.ERASED), MemberDocument.COLLECTION);
+        }
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.member.MemberFollowed;
 import dev.praxis.api.member.MemberUnfollowed;
 import dev.praxis.api.member.ProfileUpdated;
@@ -13,6 +14,7 @@ import dev.praxis.api.member.SkillEndorsed;
 import dev.praxis.api.member.SkillEndorsementWithdrawn;
 import dev.praxis.api.member.TagFollowed;
 import dev.praxis.api.member.TagUnfollowed;
+import dev.praxis.api.privacy.PersonalData;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,6 +44,13 @@ public class ProfileProjection {
         mongo.upsert(query(where("_id").is(event.memberId())), new Update()
                 .set("bio", event.bio())
                 .set("skills", event.skills()), ProfileDocument.COLLECTION);
+    }
+
+    /** A bio reads as erased, as the events now do for a rebuild (no bio stays none). */
+    @EventHandler
+    void on(MemberErased event) {
+        mongo.updateFirst(query(where("_id").is(event.memberId()).and("bio").ne(null)),
+                new Update().set("bio", PersonalData.ERASED), ProfileDocument.COLLECTION);
     }
 
     @EventHandler

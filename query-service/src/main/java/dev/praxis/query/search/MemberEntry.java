@@ -1,5 +1,6 @@
 package dev.praxis.query.search;
 
+import dev.praxis.api.privacy.PersonalData;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +26,11 @@ record MemberEntry(String id, String displayName, String profileName, Set<String
         Set<String> next = new TreeSet<>(communities);
         next.remove(communityId);
         return new MemberEntry(id, displayName, profileName, next);
+    }
+
+    MemberEntry erased() {
+        return new MemberEntry(id, displayName == null ? null : PersonalData.ERASED,
+                profileName == null ? null : PersonalData.ERASED, communities);
     }
 
     MemberEntry withProfileName(String name) {

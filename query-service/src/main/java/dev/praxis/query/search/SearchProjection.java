@@ -6,6 +6,7 @@ import dev.praxis.api.article.ArticlePublished;
 import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.community.MemberLeftCommunity;
+import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.member.ProfileUpdated;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.AnswerAccepted;
@@ -211,6 +212,12 @@ public class SearchProjection {
         MemberEntry member = index.member(event.memberId())
                 .orElse(new MemberEntry(event.memberId(), null, null, Set.of()));
         index.put(member.withProfileName(event.displayName()));
+    }
+
+    /** An erased member is found by no name: the names read as erased, as a rebuild would see them. */
+    @EventHandler
+    void on(MemberErased event) {
+        index.member(event.memberId()).ifPresent(m -> index.put(m.erased()));
     }
 
     @EventHandler

@@ -1,0 +1,101 @@
+package dev.praxis.api.privacy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.praxis.api.shared.MessageJson;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * The event serializer with crypto-shredding: a message whose class has {@link PersonalData}
+ * components is stored with those texts encrypted by their member's key, and read back with them
+ * decrypted, or as {@link PersonalData#ERASED} once the member was erased. Every other message
+ * passes through to the delegate untouched, so the cost falls only on the few events that carry a
+ * name, a bio or a reason about someone.
+ */
+public final class ProtectingSerializer implements Serializer {
+
+    private final Serializer delegate;
+    private final PersonalDataCipher cipher;
+    private final ObjectMapper json = MessageJson.storageMapper();
+
+    public ProtectingSerializer(Serializer delegate, MemberKeys keys) {
+        this.delegate = delegate;
+        this.cipher = new PersonalDataCipher(keys);
+    }
+
+    public PersonalDataCipher cipher() {
+        return cipher;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        PersonalFields fields = object == null ? null : PersonalFields.of(object.getClass());
+        if (fields == null || fields.isEmpty()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        ObjectNode tree = json.valueToTree(object);
+        cipher.protect(fields, tree);
+        SerializedObject<String> text = new SimpleSerializedObject<>(write(tree), String.class,
+                delegate.typeForClass(object.getClass()));
+        return delegate.getConverter().convert(text, expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        Class<?> type = delegate.classForType(serializedObject.getType());
+        if (PersonalFields.of(type).isEmpty()) {
+            return delegate.deserialize(serializedObject);
+        }
+        String text = delegate.getConverter().convert(serializedObject, String.class).getData();
+        JsonNode tree = read(text);
+        if (tree instanceof ObjectNode message && cipher.reveal(message)) {
+            return delegate.deserialize(new SimpleSerializedObject<>(write(message), String.class, serializedObject.getType()));
+        }
+        return delegate.deserialize(serializedObject);
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+
+    private String write(JsonNode tree) {
+        try {
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Cannot write a protected message", e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Cannot read a stored message", e);
+        }
+    }
+}
