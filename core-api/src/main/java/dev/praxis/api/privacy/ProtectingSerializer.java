@@ -23,11 +23,26 @@ public final class ProtectingSerializer implements Serializer {
 
     private final Serializer delegate;
     private final PersonalDataCipher cipher;
+    private final boolean encrypts;
     private final ObjectMapper json = MessageJson.storageMapper();
 
+    /** The command side's: encrypts what it writes and decrypts what it reads. */
     public ProtectingSerializer(Serializer delegate, MemberKeys keys) {
+        this(delegate, keys, true);
+    }
+
+    private ProtectingSerializer(Serializer delegate, MemberKeys keys, boolean encrypts) {
         this.delegate = delegate;
         this.cipher = new PersonalDataCipher(keys);
+        this.encrypts = encrypts;
+    }
+
+    /**
+     * A reader's (the query side's, which appends no events): it decrypts what it reads and writes
+     * through the delegate unchanged (test fixtures append events as plain JSON, which it reads as is).
+     */
+    public static ProtectingSerializer readingOnly(Serializer delegate, MemberKeys keys) {
+        return new ProtectingSerializer(delegate, keys, false);
     }
 
     public PersonalDataCipher cipher() {
@@ -36,7 +51,7 @@ public final class ProtectingSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        PersonalFields fields = object == null ? null : PersonalFields.of(object.getClass());
+        PersonalFields fields = object == null || !encrypts ? null : PersonalFields.of(object.getClass());
         if (fields == null || fields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }

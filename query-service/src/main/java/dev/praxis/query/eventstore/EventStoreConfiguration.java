@@ -62,7 +62,7 @@ public class EventStoreConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(Serializer serializer, JdbcTemplate jdbc) {
-        return new ProtectingSerializer(serializer, new StoredMemberKeys(jdbc));
+        return ProtectingSerializer.readingOnly(serializer, new StoredMemberKeys(jdbc));
     }
 
     @Bean

@@ -18,7 +18,7 @@ public class StoredMemberKeys implements MemberKeys {
         this.jdbc = jdbc;
     }
 
-    /** The query side never writes events. */
+    /** The query side writes no events (its serializer only reads, see ProtectingSerializer.readingOnly). */
     @Override
     public Optional<byte[]> keyForWriting(String memberId) {
         throw new UnsupportedOperationException("The query service writes no events");

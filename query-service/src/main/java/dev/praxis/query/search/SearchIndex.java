@@ -193,6 +193,20 @@ public class SearchIndex implements AutoCloseable {
         changedSinceToken = true;
     }
 
+    /**
+     * Rewrites the segments that still hold deleted documents, so that an overwritten entry (an
+     * erased member's names) leaves no trace in the index files after the next commit: Lucene
+     * otherwise keeps a replaced document's terms and stored fields until a merge happens to pick
+     * its segment.
+     */
+    void purgeReplaced() {
+        try {
+            writer.forceMergeDeletes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Forgets everything: the processor is about to replay the whole stream. */
     void deleteAll() {
         try {

@@ -217,7 +217,10 @@ public class SearchProjection {
     /** An erased member is found by no name: the names read as erased, as a rebuild would see them. */
     @EventHandler
     void on(MemberErased event) {
-        index.member(event.memberId()).ifPresent(m -> index.put(m.erased()));
+        index.member(event.memberId()).ifPresent(m -> {
+            index.put(m.erased());
+            index.purgeReplaced();
+        });
     }
 
     @EventHandler
