@@ -66,8 +66,15 @@ public record LocalConfig(
     }
 
     /** As {@link #builder(Path)} with the read models in memory: what the end-to-end tests want. */
+    /**
+     * For end-to-end tests: the read models in memory. On a machine shared with other builds a
+     * service may start slower than {@link #DEFAULT_STARTUP_TIMEOUT}; the system property
+     * {@code praxis.test.startup-timeout} (an ISO-8601 duration, e.g. {@code PT5M}) allows more.
+     */
     public static Builder forTests(Path dataDir) {
-        return builder(dataDir).mongoOnDisk(false);
+        Builder builder = builder(dataDir).mongoOnDisk(false);
+        String timeout = System.getProperty("praxis.test.startup-timeout");
+        return timeout == null || timeout.isBlank() ? builder : builder.startupTimeout(Duration.parse(timeout));
     }
 
     public int port(Service service) {

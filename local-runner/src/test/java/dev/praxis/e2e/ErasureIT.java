@@ -47,7 +47,9 @@ class ErasureIT {
 
     @BeforeAll
     void start() {
-        system = LocalSystem.start(LocalConfig.forTests(dataDir).mongoOnDisk(true).build());
+        system = LocalSystem.start(LocalConfig.forTests(dataDir).mongoOnDisk(true)
+                .serviceArgs(Service.QUERY, "--praxis.query.consistency-timeout=30s")
+                .serviceArgs(Service.GATEWAY, "--praxis.query-service.read-timeout=40s", "--praxis.graphql.timeout=60s").build());
         api = new GraphQlCaller(system.gatewayUrl());
     }
 
