@@ -1,37 +1,70 @@
 package dev.praxis.query.replay;
 
-import com.mongodb.client.MongoClient;
+import com.mongodb.ClientSessionOptions;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoDatabase;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * The read database as every {@code MongoTemplate} of the query service sees it, with each
  * collection name resolved to its generation: on a thread of a running replay, the replayed
  * projections' collections are the replay's new generation; everywhere else (queries, live
  * processors) each collection is its live generation, as the control document names it. Code keeps
- * using the plain names; before any replay every name is itself.
+ * using the plain names; before any replay every name is itself. It wraps Spring Boot's factory.
  *
  * <p>Only the calls that name a collection are routed ({@code getCollection},
  * {@code createCollection}, {@code createView}); {@code listCollectionNames} answers physical
  * names. Aggregation stages that name another collection ({@code $lookup}, {@code $out}) are not
  * rewritten: the read models do not use them.
  */
-final class GenerationRoutingDatabaseFactory extends SimpleMongoClientDatabaseFactory {
+final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory {
 
+    private final MongoDatabaseFactory delegate;
     private final Generations generations;
 
-    GenerationRoutingDatabaseFactory(MongoClient client, String database, Generations generations) {
-        super(client, database);
+    GenerationRoutingDatabaseFactory(MongoDatabaseFactory delegate, Generations generations) {
+        this.delegate = delegate;
         this.generations = generations;
     }
 
+    Generations generations() {
+        return generations;
+    }
+
     @Override
-    protected MongoDatabase doGetMongoDatabase(String dbName) {
-        return route(super.doGetMongoDatabase(dbName));
+    public MongoDatabase getMongoDatabase() throws DataAccessException {
+        return route(delegate.getMongoDatabase());
+    }
+
+    @Override
+    public MongoDatabase getMongoDatabase(String dbName) throws DataAccessException {
+        return route(delegate.getMongoDatabase(dbName));
+    }
+
+    @Override
+    public PersistenceExceptionTranslator getExceptionTranslator() {
+        return delegate.getExceptionTranslator();
+    }
+
+    @Override
+    public ClientSession getSession(ClientSessionOptions options) {
+        return delegate.getSession(options);
+    }
+
+    @Override
+    public MongoDatabaseFactory withSession(ClientSession session) {
+        return new GenerationRoutingDatabaseFactory(delegate.withSession(session), generations);
+    }
+
+    @Override
+    public boolean isTransactionActive() {
+        return delegate.isTransactionActive();
     }
 
     /** The physical name of a collection for the calling thread. */
