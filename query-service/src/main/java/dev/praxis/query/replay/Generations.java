@@ -131,6 +131,26 @@ final class Generations {
         control().updateOne(and(eq("_id", ID), eq("running.replayId", replayId)), Updates.set("running", null));
     }
 
+    /**
+     * Asks every other instance to let go of the live processors' segments of these projections (a
+     * switch in progress on {@code node}); {@link #switching} answers it to them.
+     */
+    void requestRelease(String replayId, String node, Collection<String> groups) {
+        control().updateOne(and(eq("_id", ID), eq("running.replayId", replayId)), Updates.set("running.switching",
+                new Document("node", node).append("groups", new ArrayList<>(groups))));
+    }
+
+    /** The projections whose segments a switch on another instance needs now; empty when none. */
+    List<String> switching(String node) {
+        Document control = control().find(eq("_id", ID)).first();
+        Document running = control == null ? null : control.get("running", Document.class);
+        Document switching = running == null ? null : running.get("switching", Document.class);
+        if (switching == null || node.equals(switching.getString("node"))) {
+            return List.of();
+        }
+        return switching.getList("groups", String.class, List.of());
+    }
+
     /** The replay that holds the lock now, if any. */
     String running() {
         Document control = control().find(eq("_id", ID)).first();

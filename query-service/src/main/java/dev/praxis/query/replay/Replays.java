@@ -97,6 +97,22 @@ public class Replays {
         this.generations = generations;
         this.properties = properties;
         this.node = scaling.nodeId();
+        // a switch on another instance needs the segments this one holds of the replayed projections
+        retirer.scheduleWithFixedDelay(this::releaseForSwitch, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void releaseForSwitch() {
+        try {
+            for (String group : generations.switching(node)) {
+                processing.eventProcessor(group, TrackingEventProcessor.class).ifPresent(processor ->
+                        processor.processingStatus().keySet().forEach(segment -> {
+                            log.info("Releasing segment {} of {} for a replay's switch on another instance", segment, group);
+                            processor.releaseSegment(segment, properties.switchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        }));
+            }
+        } catch (RuntimeException e) {
+            log.debug("Looking for a switch on another instance failed", e);
+        }
     }
 
     /** The projections a replay may rebuild: every streaming processor's group but search. */
@@ -190,6 +206,8 @@ public class Replays {
         private final String processorName;
         private final ReplayTarget target;
         private final Deque<long[]> samples = new ArrayDeque<>();
+        /** The position of the last event a handler took, ahead of the token (stored once per batch). */
+        private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong(-1);
         private volatile boolean cancelled;
         private TrackingEventProcessor replay;
         private String state = "BUILDING";
@@ -272,15 +290,13 @@ public class Replays {
                                 return thread;
                             }))
                     .build();
-            if (properties.maxEventsPerSecond() > 0) {
-                replay.registerHandlerInterceptor(new Throttle(properties.maxEventsPerSecond()));
-            }
+            replay.registerHandlerInterceptor(new Progress(handled, properties.maxEventsPerSecond()));
             replay.start();
             save();
             while (!cancelled) {
                 Thread.sleep(POLL_MILLIS);
                 progress();
-                if (position >= head && replay.isRunning() && !replay.isError()) {
+                if (currentPosition() >= head && replay.isRunning() && !replay.isError()) {
                     return;
                 }
             }
@@ -289,7 +305,7 @@ public class Replays {
         /** Progress: the replay's position against the head, and the rate over the last seconds. */
         private void progress() {
             head = headPosition();
-            position = currentPosition();
+            position = Math.max(currentPosition(), Math.min(handled.get(), head));
             long now = System.nanoTime();
             samples.addLast(new long[] {now, position});
             while (samples.size() > 2 && now - samples.peekFirst()[0] > RATE_WINDOW.toNanos()) {
@@ -305,6 +321,7 @@ public class Replays {
             generations.beat(id, clock.instant());
         }
 
+        /** The position up to which the replay's token is stored (every event before it handled). */
         private long currentPosition() {
             if (replay == null) {
                 return position;
@@ -313,7 +330,7 @@ public class Replays {
                     .map(EventTrackerStatus::getCurrentPosition)
                     .filter(java.util.OptionalLong::isPresent)
                     .mapToLong(java.util.OptionalLong::getAsLong)
-                    .min().orElse(position);
+                    .min().orElse(startPosition);
         }
 
         /**
@@ -325,7 +342,10 @@ public class Replays {
             state = "SWITCHING";
             save();
             long deadline = System.nanoTime() + properties.switchTimeout().toNanos();
-            live.forEach(TrackingEventProcessor::shutDown);
+            // all at once: each waits for its batch in flight
+            java.util.concurrent.CompletableFuture.allOf(live.stream().map(TrackingEventProcessor::shutdownAsync)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+            generations.requestRelease(id, node, groups);
             Map<String, int[]> segments = new LinkedHashMap<>();
             long livePosition = -1;
             try {
@@ -493,26 +513,38 @@ public class Replays {
         };
     }
 
-    /** Paces the replay to at most a number of handled events per second. */
-    private static final class Throttle implements MessageHandlerInterceptor<EventMessage<?>> {
+    /**
+     * Notes the position of each event the replay's handlers take (progress between the token's
+     * updates, once per batch) and paces the replay to at most a number of events per second.
+     */
+    private static final class Progress implements MessageHandlerInterceptor<EventMessage<?>> {
 
+        private final java.util.concurrent.atomic.AtomicLong handled;
         private final long nanosPerEvent;
         private long next = System.nanoTime();
 
-        Throttle(int perSecond) {
-            this.nanosPerEvent = 1_000_000_000L / perSecond;
+        Progress(java.util.concurrent.atomic.AtomicLong handled, int perSecond) {
+            this.handled = handled;
+            this.nanosPerEvent = perSecond > 0 ? 1_000_000_000L / perSecond : 0;
         }
 
         @Override
         public Object handle(org.axonframework.messaging.unitofwork.UnitOfWork<? extends EventMessage<?>> unitOfWork,
                              org.axonframework.messaging.InterceptorChain chain) throws Exception {
-            long now = System.nanoTime();
-            next = Math.max(next, now - nanosPerEvent) + nanosPerEvent;
-            long wait = next - now;
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
+            if (nanosPerEvent > 0) {
+                long now = System.nanoTime();
+                next = Math.max(next, now - nanosPerEvent) + nanosPerEvent;
+                long wait = next - now;
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
             }
-            return chain.proceed();
+            Object result = chain.proceed();
+            if (unitOfWork.getMessage() instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
+                    && tracked.trackingToken() != null) {
+                tracked.trackingToken().position().ifPresent(p -> handled.accumulateAndGet(p, Math::max));
+            }
+            return result;
         }
     }
 }
