@@ -433,11 +433,14 @@ public class Replays {
                 if (replay != null) {
                     replay.shutDown();
                 }
-                live.forEach(processor -> {
-                    if (!processor.isRunning()) {
-                        processor.start();
-                    }
-                });
+                if (!cancelled) {
+                    // (when the service shuts down, Axon stops the processors itself)
+                    live.forEach(processor -> {
+                        if (!processor.isRunning()) {
+                            processor.start();
+                        }
+                    });
+                }
                 deleteTokens(processorName);
                 target.collections().values().forEach(collections -> generations.drop(collections, generation));
             } catch (RuntimeException e) {
