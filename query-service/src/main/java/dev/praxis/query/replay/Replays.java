@@ -379,6 +379,9 @@ public class Replays {
                 secondsLeft = 0L;
                 message = null;
                 save();
+                double seconds = Math.max(0.001, Duration.between(startedAt, switchedAt).toMillis() / 1000.0);
+                log.info("Replay {} of {} switched to generation {}: {} events in {} s ({} events/s)", id, groups,
+                        generation, position - startPosition, seconds, Math.round((position - startPosition) / seconds));
                 retire(previous);
             } finally {
                 segments.forEach((group, ofGroup) -> {
