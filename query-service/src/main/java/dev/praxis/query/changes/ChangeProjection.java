@@ -20,7 +20,6 @@ import dev.praxis.api.question.QuestionEdited;
 import dev.praxis.api.question.QuestionLocked;
 import dev.praxis.api.question.QuestionReopened;
 import dev.praxis.api.question.QuestionUnlocked;
-import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteRetracted;
@@ -98,11 +97,6 @@ public class ChangeProjection {
 
     @EventHandler
     void on(VoteCast e, @MessageIdentifier String eventId) {
-        record(eventId, e, e.questionId(), e.communityId(), e.postId(), null, e.occurredAt(), false);
-    }
-
-    @EventHandler
-    void on(AnonymousVoteRecorded e, @MessageIdentifier String eventId) {
         record(eventId, e, e.questionId(), e.communityId(), e.postId(), null, e.occurredAt(), false);
     }
 
