@@ -99,9 +99,10 @@ class ImportIT {
         int topReputation = engine.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         assertThat(leaders.get(0).at("/node/member/reputation").asInt()).isEqualTo(topReputation);
         for (JsonNode leader : leaders) {
-            int reputation = leader.at("/node/member/reputation").asInt();
-            assertThat(engine).containsValue(reputation);
-            assertThat(leader.at("/node/points").asInt()).isEqualTo(reputation - BASE);
+            String memberId = rawId(leader.at("/node/member/id").asText());
+            assertThat(memberId).startsWith("se-conlang-meta-");
+            assertThat(leader.at("/node/member/reputation").asInt()).as("reputation of %s", memberId)
+                    .isEqualTo(engine.get(memberId));
         }
 
         // the knowledge graph: experts of a tag, the anonymous votes among the evidence, naming no voter
@@ -149,14 +150,25 @@ class ImportIT {
         throw new AssertionError("the imported community did not show up complete in time: " + last);
     }
 
-    /** Whether the last imported event reached the read side: the question of the dump's last vote has its score. */
+    /** Whether the read side's reputation caught up: the leader holds what the command side computed. */
     private boolean votesProjected(String communityId) {
         JsonNode leaders = api.data(alice, """
-                query($id: ID!) { community(id: $id) { leaderboard(first: 1) { edges { node { points } } } } }""",
-                Map.of("id", communityId)).at("/community/leaderboard/edges");
-        return leaders.size() == 1 && leaders.get(0).at("/node/points").asInt()
-                == commandSideReputation("se-conlang-meta").values().stream().mapToInt(Integer::intValue).max().orElse(0)
-                - BASE;
+                query($id: ID!) { community(id: $id) { leaderboard(first: 1) { edges { node {
+                  member { id reputation(communityId: $id) } } } } } }""", Map.of("id", communityId))
+                .at("/community/leaderboard/edges");
+        if (leaders.size() != 1) {
+            return false;
+        }
+        Map<String, Integer> commandSide = commandSideReputation("se-conlang-meta");
+        int top = commandSide.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return leaders.get(0).at("/node/member/reputation").asInt() == top
+                && Integer.valueOf(top).equals(commandSide.get(rawId(leaders.get(0).at("/node/member/id").asText())));
+    }
+
+    /** A global id's backend id: base64url of {@code Type:id}. */
+    private static String rawId(String globalId) {
+        String plain = new String(java.util.Base64.getUrlDecoder().decode(globalId), java.nio.charset.StandardCharsets.UTF_8);
+        return plain.substring(plain.indexOf(':') + 1);
     }
 
     /** Each question's score in the dump, by title. */
