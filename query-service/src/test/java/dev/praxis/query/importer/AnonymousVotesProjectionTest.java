@@ -48,7 +48,8 @@ class AnonymousVotesProjectionTest {
 
     @Test
     void anonymousVotesScorePostsAndEarnTheAuthorsReputationAndExpertise() throws Exception {
-        Map<String, List<Document>> models = harness.project("anonymous_votes", history());
+        List<EventMessage<?>> history = history();
+        Map<String, List<Document>> models = harness.project("anonymous_votes", history);
 
         assertThat(one(models, "questions", "q1").getInteger("score")).isEqualTo(2);
         assertThat(one(models, "answers", "a1").getInteger("score")).isEqualTo(2);
@@ -68,7 +69,7 @@ class AnonymousVotesProjectionTest {
         assertThat(models.get("badges") == null ? List.<Document>of() : models.get("badges"))
                 .noneSatisfy(b -> assertThat(b.getString("memberId")).isEqualTo("importer"));
 
-        assertThat(harness.project("anonymous_votes_twice", ProjectionHarness.eachTwice(history()))).isEqualTo(models);
+        assertThat(harness.project("anonymous_votes_twice", ProjectionHarness.eachTwice(history))).isEqualTo(models);
     }
 
     private static Document one(Map<String, List<Document>> models, String collection, String id) {
