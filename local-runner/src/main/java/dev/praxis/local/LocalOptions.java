@@ -35,7 +35,8 @@ record LocalOptions(
               --seed=false             do not create the demo community on the first start
               --startup-timeout=SECS   how long each service may take to become healthy (default 120)
               --help                   this text
-            A port of 0 picks a free one.""";
+            A port of 0 picks a free one.
+            praxis-local import <dump folder> [...]   imports a Stack Exchange data dump (import --help)""";
 
     private static final Map<String, String> DEFAULTS = defaults();
 

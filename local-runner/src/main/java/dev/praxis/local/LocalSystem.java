@@ -237,6 +237,22 @@ public final class LocalSystem implements AutoCloseable {
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /**
+     * Imports a Stack Exchange data dump into this system's event store (see {@link DumpImport}):
+     * options {@code community}, {@code source}, {@code owner}, {@code owner-name}. The importer's
+     * output goes to {@code <data>/logs/import.log}; answers its exit code (0: it ran to the end).
+     */
+    public int importDump(Path dump, Map<String, String> options) {
+        Path log = logFile("import");
+        try {
+            java.nio.file.Files.createDirectories(log.getParent());
+        } catch (java.io.IOException e) {
+            throw new LocalSystemException("Cannot create " + log.getParent(), e);
+        }
+        return DumpImport.run(config.jars().requireJar(Service.COMMAND), jdbcUrl(), jdbcUser(), jdbcPassword(),
+                DumpImport.importArgs(dump, options), log);
+    }
+
     /** Starts a stopped service and waits until it is healthy. */
     public void start(Service service) {
         startTogether(List.of(service));

@@ -23,6 +23,10 @@ public final class PraxisLocal {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(DumpImport.main(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         LocalOptions options;
         try {
             options = LocalOptions.parse(args, System.getProperties());

@@ -9,6 +9,7 @@ import dev.praxis.api.question.PostUndeleted;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionLocked;
 import dev.praxis.api.question.QuestionUnlocked;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
@@ -68,6 +69,11 @@ public class JdbcPosts implements Posts {
 
     @EventHandler
     void on(VoteCast event) {
+        changeScore(event.postId(), event.direction() == VoteDirection.UP ? 1 : -1);
+    }
+
+    @EventHandler
+    void on(AnonymousVoteRecorded event) {
         changeScore(event.postId(), event.direction() == VoteDirection.UP ? 1 : -1);
     }
 

@@ -1,6 +1,7 @@
 package dev.praxis.command.question;
 
 import dev.praxis.api.question.PostKind;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
@@ -47,6 +48,13 @@ public class JdbcExpertise implements Expertise {
 
     @EventHandler
     void on(VoteCast event) {
+        if (event.postKind() == PostKind.ANSWER) {
+            add(event.questionId(), event.communityId(), event.postAuthorId(), value(event.direction()));
+        }
+    }
+
+    @EventHandler
+    void on(AnonymousVoteRecorded event) {
         if (event.postKind() == PostKind.ANSWER) {
             add(event.questionId(), event.communityId(), event.postAuthorId(), value(event.direction()));
         }

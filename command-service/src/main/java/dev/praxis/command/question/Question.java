@@ -9,6 +9,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.privilege.Privilege;
 import dev.praxis.api.question.AcceptAnswer;
+import dev.praxis.api.question.AnonymousVoteRecorded;
+import dev.praxis.api.question.RecordAnonymousVote;
+import dev.praxis.command.importer.ImportMarks;
+import org.axonframework.commandhandling.CommandMessage;
 import dev.praxis.api.question.AddComment;
 import dev.praxis.api.question.AnswerEdited;
 import dev.praxis.api.question.AnswerEndorsementWithdrawn;
@@ -429,6 +433,26 @@ public class Question {
             apply(new VoteCast(questionId, command.postId(), kindOf(command.postId()), communityId, postAuthor,
                     command.direction(), command.actorId(), command.occurredAt()));
         }
+    }
+
+    /**
+     * A historical vote without a voter, from an imported dump: it counts for the post's score and
+     * its author's reputation. Only an imported command may record one (FORBIDDEN {@code IMPORT_ONLY}).
+     */
+    @CommandHandler
+    public void handle(RecordAnonymousVote command, CommandMessage<?> message) {
+        if (!ImportMarks.isImported(message)) {
+            throw forbidden("IMPORT_ONLY", "Anonymous historical votes are recorded by an import only.");
+        }
+        InputRules.requireId(command.postId(), "postId");
+        if (command.direction() == null) {
+            throw invalid("MISSING_DIRECTION", "A vote needs a direction, UP or DOWN.");
+        }
+        String postAuthor = requirePost(command.postId());
+        requireOpenThread();
+        requireNotDeleted(command.postId());
+        apply(new AnonymousVoteRecorded(questionId, command.postId(), kindOf(command.postId()), communityId, postAuthor,
+                command.direction(), command.actorId(), command.occurredAt()));
     }
 
     @CommandHandler

@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** One embedded PostgreSQL 17 per test JVM; each test class works in a database of its own. */
-final class EmbeddedPostgresForTests {
+public final class EmbeddedPostgresForTests {
 
     private static EmbeddedPostgres postgres;
 
     private EmbeddedPostgresForTests() {
     }
 
-    static synchronized String newDatabaseUrl(String name) {
+    public static synchronized String newDatabaseUrl(String name) {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();

@@ -6,6 +6,7 @@ import dev.praxis.api.article.ArticlePublished;
 import dev.praxis.api.bounty.BountyAwarded;
 import dev.praxis.api.bounty.BountyExpired;
 import dev.praxis.api.bounty.BountyOffered;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.AnswerEdited;
@@ -37,6 +38,8 @@ import java.util.Set;
  * <ul>
  * <li>an upvote earns the post's author QUESTION_UPVOTE / ANSWER_UPVOTE, a downvote costs them
  *     DOWNVOTE_RECEIVED and costs a member who downvotes an answer ANSWER_DOWNVOTE_CAST;</li>
+ * <li>an anonymous historical vote ({@link AnonymousVoteRecorded}, imported) does the same for the
+ *     post's author and nothing for anyone else: it names no voter; it is never retracted;</li>
  * <li>what votes earn a member counts against DAILY_VOTE_CAP for the UTC day of the vote's
  *     {@code occurredAt}; losses are not capped;</li>
  * <li>an accepted answer earns its author ANSWER_ACCEPTED and the asker ACCEPTOR (nothing when the
@@ -59,7 +62,7 @@ public final class ReputationEngine {
             QuestionAsked.class, QuestionEdited.class, AnswerEdited.class, ArticlePublished.class, ArticleEdited.class,
             ArticleDeleted.class, VoteCast.class, VoteChanged.class, VoteRetracted.class, AnswerAccepted.class,
             AnswerAcceptanceWithdrawn.class, BountyOffered.class, BountyAwarded.class, BountyExpired.class,
-            PostDeleted.class, PostUndeleted.class);
+            PostDeleted.class, PostUndeleted.class, AnonymousVoteRecorded.class);
 
     /** An event of the history with its id, as a replay reads it. */
     public record RecordedEvent(String eventId, Object event) {
@@ -114,6 +117,9 @@ public final class ReputationEngine {
             if (event instanceof VoteCast e) {
                 in(e.communityId());
                 vote(e.questionId(), e.postId(), e.postKind(), e.postAuthorId(), e.direction());
+            } else if (event instanceof AnonymousVoteRecorded e) {
+                in(e.communityId());
+                anonymousVote(e);
             } else if (event instanceof VoteChanged e) {
                 in(e.communityId());
                 retract(voteKey(e.postId(), e.actorId()));
@@ -195,6 +201,18 @@ public final class ReputationEngine {
                 }
             }
             cause(key, questionId, postId, grants);
+        }
+
+        /** An imported vote without a voter: the author's part of a vote, one cause per vote. */
+        private void anonymousVote(AnonymousVoteRecorded e) {
+            boolean question = e.postKind() == PostKind.QUESTION;
+            ReputationGrant grant = e.direction() == VoteDirection.UP
+                    ? grant(e.postAuthorId(), question ? ReputationReason.QUESTION_UPVOTED : ReputationReason.ANSWER_UPVOTED,
+                            rules.get(question ? ReputationRule.QUESTION_UPVOTE : ReputationRule.ANSWER_UPVOTE), true, false,
+                            e.questionId())
+                    : grant(e.postAuthorId(), ReputationReason.POST_DOWNVOTED, rules.get(ReputationRule.DOWNVOTE_RECEIVED),
+                            true, false, e.questionId());
+            cause("anonymous-vote:" + eventId, e.questionId(), e.postId(), List.of(grant));
         }
 
         private void accept(AnswerAccepted e) {
@@ -372,6 +390,8 @@ public final class ReputationEngine {
 
     private static String postIdOf(PraxisEvent event) {
         if (event instanceof VoteCast e) {
+            return e.postId();
+        } else if (event instanceof AnonymousVoteRecorded e) {
             return e.postId();
         } else if (event instanceof VoteChanged e) {
             return e.postId();

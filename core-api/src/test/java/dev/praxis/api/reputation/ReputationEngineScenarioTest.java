@@ -6,6 +6,7 @@ import dev.praxis.api.article.ArticleEdited;
 import dev.praxis.api.article.ArticlePublished;
 import dev.praxis.api.bounty.BountyAwarded;
 import dev.praxis.api.bounty.BountyOffered;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.AnswerEdited;
@@ -227,5 +228,27 @@ class ReputationEngineScenarioTest {
 
     private static VoteCast down(String questionId, String postId, PostKind kind, String author, String voter, Instant at) {
         return new VoteCast(questionId, postId, kind, C, author, VoteDirection.DOWN, voter, at);
+    }
+
+    @Test
+    void anonymousHistoricalVotesCountForTheAuthorUnderTheCapAndNameNoVoter() {
+        apply(new QuestionAsked("q1", C, "Title q1 long enough", "b", List.of("java"), "ann", D1));
+        // 25 anonymous upvotes on bob's answer on one UTC day: 20 earn 10 each (the daily cap), then nothing
+        for (int i = 1; i <= 25; i++) {
+            apply(new AnonymousVoteRecorded("q1", "a1", PostKind.ANSWER, C, "bob", VoteDirection.UP, "importer",
+                    D1.plusSeconds(i)));
+        }
+        assertThat(rep("bob")).isEqualTo(201);
+        // a question upvote the next day (+10 on a question) and two downvotes (-2 each): no one pays for casting
+        apply(new AnonymousVoteRecorded("q1", "q1", PostKind.QUESTION, C, "ann", VoteDirection.UP, "importer", D2));
+        apply(new AnonymousVoteRecorded("q1", "a1", PostKind.ANSWER, C, "bob", VoteDirection.DOWN, "importer", D2));
+        apply(new AnonymousVoteRecorded("q1", "a1", PostKind.ANSWER, C, "bob", VoteDirection.DOWN, "importer", D2));
+        assertThat(rep("ann")).isEqualTo(11);
+        assertThat(rep("bob")).isEqualTo(197);
+        assertThat(ledger.totals(C)).doesNotContainKey("importer");
+        assertThat(history).allSatisfy(change -> assertThat(change.memberId()).isIn("ann", "bob"));
+        // a deleted answer suspends what its anonymous votes earned, like any vote's
+        apply(new PostDeleted("q1", "a1", PostKind.ANSWER, C, "bob", null, "ann", D2.plusSeconds(60)));
+        assertThat(rep("bob")).isEqualTo(1);
     }
 }

@@ -15,6 +15,7 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.PostUndeleted;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionEdited;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
@@ -107,6 +108,12 @@ public class BadgeProjection {
     @EventHandler
     void on(VoteCast event, EventMessage<?> message) {
         voted(event.communityId(), event.actorId(), event.direction(), event.occurredAt(), message);
+        scored(event.postId(), event.direction() == VoteDirection.UP ? 1 : -1, event.occurredAt(), message);
+    }
+
+    /** An imported vote without a voter scores the post; there is no voter to earn a voting badge. */
+    @EventHandler
+    void on(AnonymousVoteRecorded event, EventMessage<?> message) {
         scored(event.postId(), event.direction() == VoteDirection.UP ? 1 : -1, event.occurredAt(), message);
     }
 

@@ -25,6 +25,7 @@ import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionClosed;
 import dev.praxis.api.question.QuestionEdited;
 import dev.praxis.api.question.QuestionReopened;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
@@ -193,6 +194,11 @@ public class FeedProjection {
 
     @EventHandler
     void on(VoteCast event, EventMessage<?> message) {
+        scored(event.postKind(), event.postId(), message, sign(event.direction()));
+    }
+
+    @EventHandler
+    void on(AnonymousVoteRecorded event, EventMessage<?> message) {
         scored(event.postKind(), event.postId(), message, sign(event.direction()));
     }
 

@@ -29,6 +29,7 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.PostUndeleted;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionEdited;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
@@ -260,6 +261,18 @@ public class KnowledgeProjection {
                 new Contribution(voteKey(event.postId(), event.actorId()), voteKind(event.direction()), event.postAuthorId(),
                         event.communityId(), event.questionId(), event.postId(), event.actorId(), message.getIdentifier(),
                         "VoteCast", event.occurredAt())));
+    }
+
+    /** An imported vote without a voter: evidence for the answer's author (+1/-1), acted by no one known. */
+    @EventHandler
+    void on(AnonymousVoteRecorded event, EventMessage<?> message) {
+        if (event.postKind() != PostKind.ANSWER) {
+            return;
+        }
+        recognise(event.questionId(), message, event.occurredAt(), thread -> credit(thread,
+                new Contribution("anonymous-vote/" + message.getIdentifier(), voteKind(event.direction()),
+                        event.postAuthorId(), event.communityId(), event.questionId(), event.postId(), null,
+                        message.getIdentifier(), "AnonymousVoteRecorded", event.occurredAt())));
     }
 
     @EventHandler

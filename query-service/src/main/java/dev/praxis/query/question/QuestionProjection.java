@@ -10,6 +10,7 @@ import dev.praxis.api.question.AnswerEndorsed;
 import dev.praxis.api.question.AnswerPosted;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.QuestionAsked;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.AnswerEdited;
 import dev.praxis.api.question.AnswerEndorsementWithdrawn;
@@ -91,6 +92,14 @@ public class QuestionProjection {
 
     @EventHandler
     void on(VoteCast event, EventMessage<?> message) {
+        int delta = event.direction() == VoteDirection.UP ? 1 : -1;
+        String collection = event.postKind() == PostKind.QUESTION ? QuestionDocument.COLLECTION : AnswerDocument.COLLECTION;
+        applyOnce(mongo, collection, event.postId(), message.getIdentifier(), new Update().inc("score", delta));
+    }
+
+    /** An imported vote without a voter counts for the score like any other. */
+    @EventHandler
+    void on(AnonymousVoteRecorded event, EventMessage<?> message) {
         int delta = event.direction() == VoteDirection.UP ? 1 : -1;
         String collection = event.postKind() == PostKind.QUESTION ? QuestionDocument.COLLECTION : AnswerDocument.COLLECTION;
         applyOnce(mongo, collection, event.postId(), message.getIdentifier(), new Update().inc("score", delta));

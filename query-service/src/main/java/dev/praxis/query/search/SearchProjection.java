@@ -20,6 +20,7 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.PostUndeleted;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionEdited;
+import dev.praxis.api.question.AnonymousVoteRecorded;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
@@ -124,6 +125,11 @@ public class SearchProjection {
 
     @EventHandler
     void on(VoteCast event) {
+        vote(event.postId(), event.questionId(), value(event.direction()));
+    }
+
+    @EventHandler
+    void on(AnonymousVoteRecorded event) {
         vote(event.postId(), event.questionId(), value(event.direction()));
     }
 
