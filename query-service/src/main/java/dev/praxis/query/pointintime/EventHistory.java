@@ -12,6 +12,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -96,10 +97,9 @@ public class EventHistory {
     /** The events of one aggregate stored at or before the position, in their order. */
     public List<HistoricEvent> eventsOf(String aggregateId, long upTo) {
         return jdbc.query("""
-                SELECT global_index, aggregate_identifier, time_stamp, payload_type, payload_revision, payload
+                SELECT global_index, event_identifier, aggregate_identifier, time_stamp, payload_type, payload_revision, payload
                 FROM domain_event_entry WHERE aggregate_identifier = ? AND global_index <= ?
-                ORDER BY sequence_number""", (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6)), aggregateId, upTo)
+                ORDER BY sequence_number""", ROW, aggregateId, upTo)
                 .stream().map(this::read).filter(e -> e.payload() != null).toList();
     }
 
@@ -115,38 +115,53 @@ public class EventHistory {
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             List<Object> args = new ArrayList<>(chunk);
             args.add(upTo);
-            jdbc.query("SELECT global_index, aggregate_identifier, time_stamp, payload_type, payload_revision, payload "
+            jdbc.query("SELECT global_index, event_identifier, aggregate_identifier, time_stamp, payload_type, payload_revision, payload "
                             + "FROM domain_event_entry WHERE aggregate_identifier IN (" + marks + ") AND global_index <= ?",
-                    (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6)), args.toArray())
+                    ROW, args.toArray())
                     .stream().map(this::read).filter(e -> e.payload() != null).forEach(events::add);
         }
         events.sort(java.util.Comparator.comparingLong(HistoricEvent::position));
         return events;
     }
 
-    /** The events of the given payload types stored at or before the position, in global order. */
-    public List<HistoricEvent> eventsOfTypes(Collection<Class<?>> types, long upTo) {
+    /**
+     * The events of the given payload types that name the community ({@code communityId} of the
+     * stored payload) stored at or before the position, in global order: a community's reputation
+     * inputs, which live in the aggregates of its many posts.
+     */
+    public List<HistoricEvent> eventsOfCommunity(String communityId, Collection<Class<?>> types, long upTo) {
         if (types.isEmpty()) {
             return List.of();
         }
         String marks = String.join(",", java.util.Collections.nCopies(types.size(), "?"));
         List<Object> args = new ArrayList<>(types.stream().map(Class::getName).toList());
         args.add(upTo);
-        return jdbc.query("SELECT global_index, aggregate_identifier, time_stamp, payload_type, payload_revision, payload "
-                        + "FROM domain_event_entry WHERE payload_type IN (" + marks + ") AND global_index <= ? ORDER BY global_index",
-                (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6)), args.toArray())
+        args.add(communityId);
+        return jdbc.query("SELECT global_index, event_identifier, aggregate_identifier, time_stamp, payload_type, payload_revision, payload "
+                        + "FROM domain_event_entry WHERE payload_type IN (" + marks + ") AND global_index <= ? "
+                        + "AND payload::jsonb ->> 'communityId' = ? ORDER BY global_index", ROW, args.toArray())
                 .stream().map(this::read).filter(e -> e.payload() != null).toList();
+    }
+
+    /** The communities the member joined at or before the position (the community aggregates' joins). */
+    public List<String> communitiesJoinedBy(String memberId, long upTo) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT aggregate_identifier FROM domain_event_entry
+                WHERE payload_type = ? AND global_index <= ? AND payload::jsonb ->> 'memberId' = ?""", String.class,
+                dev.praxis.api.community.MemberJoinedCommunity.class.getName(), upTo, memberId);
     }
 
     private HistoricEvent read(Row row) {
         SerializedObject<String> serialized = new SimpleSerializedObject<>(row.payload(), String.class, row.type(), row.revision());
         Object payload = serializer.deserialize(serialized);
-        return new HistoricEvent(row.position(), row.aggregateId(), Instant.parse(row.storedAt()),
+        return new HistoricEvent(row.position(), row.eventId(), row.aggregateId(), Instant.parse(row.storedAt()),
                 payload instanceof UnknownSerializedType ? null : payload);
     }
 
-    private record Row(long position, String aggregateId, String storedAt, String type, String revision, String payload) {
+    private static final RowMapper<Row> ROW = (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3),
+            row.getString(4), row.getString(5), row.getString(6), row.getString(7));
+
+    private record Row(long position, String eventId, String aggregateId, String storedAt, String type, String revision,
+                       String payload) {
     }
 }

@@ -1,6 +1,21 @@
 package dev.praxis.query.pointintime;
 
+import dev.praxis.api.community.CommunityRole;
+import dev.praxis.api.privilege.Privilege;
+import dev.praxis.api.privilege.PrivilegePreset;
+import dev.praxis.api.query.AsOfView;
+import dev.praxis.api.query.CommunityMemberView;
+import dev.praxis.api.query.CommunityPrivilegesView;
+import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionAsOfView;
+import dev.praxis.api.query.ReputationView;
+import dev.praxis.api.reputation.ReputationRules;
+import dev.praxis.query.shared.PageCursor;
+import dev.praxis.query.shared.Pages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import dev.praxis.api.query.QuestionView;
 import dev.praxis.query.access.ReadAccess;
 import dev.praxis.query.shared.QueryRejectedException;
@@ -28,11 +43,13 @@ public class PointInTimeQueries {
     private final EventHistory history;
     private final PointInTimeCache cache;
     private final ReadAccess access;
+    private final ReputationAt reputation;
 
-    public PointInTimeQueries(EventHistory history, PointInTimeCache cache, ReadAccess access) {
+    PointInTimeQueries(EventHistory history, PointInTimeCache cache, ReadAccess access, ReputationAt reputation) {
         this.history = history;
         this.cache = cache;
         this.access = access;
+        this.reputation = reputation;
     }
 
     /** A question and its answers at the moment; 404 {@code UNKNOWN_QUESTION} when it was not asked yet or the viewer may not read it. */
@@ -52,6 +69,118 @@ public class PointInTimeQueries {
                     "There is no question with id " + id + " as of " + moment.asOf() + ".");
         }
         return new QuestionAsOfView(moment.asOf(), moment.position(), question, found.answers());
+    }
+
+    /**
+     * A community's members as listed then, newest first (not left; the banned while the ban
+     * lasted), with role and status at the moment; only owners and moderators with {@code role}.
+     * 404 {@code UNKNOWN_COMMUNITY} before it was founded or for a viewer who may not read it. The
+     * reason of a sanction is shown to the community's moderators and to the member alone.
+     */
+    @GetMapping("/pointintime/communities/{id}/members")
+    public AsOfView<Page<CommunityMemberView>> members(@PathVariable String id,
+                                                       @RequestParam(required = false) String asOf,
+                                                       @RequestParam(required = false) Long position,
+                                                       @RequestParam(required = false) List<CommunityRole> role,
+                                                       @RequestParam(required = false) Integer first,
+                                                       @RequestParam(required = false) String after,
+                                                       @RequestParam(required = false) String viewer) {
+        int size = Pages.checkedPageSize(first);
+        Moment moment = history.moment(instant(asOf), position);
+        CommunityFold community = community(id, moment, viewer);
+        boolean moderator = access.moderates(id, viewer);
+        List<CommunityMemberView> listed = community.listed(id, moment.asOf()).stream()
+                .filter(m -> role == null || role.isEmpty() || role.contains(m.role()))
+                .map(m -> shownTo(m, viewer, moderator))
+                .toList();
+        int from = 0;
+        if (after != null && !after.isBlank()) {
+            PageCursor cursor = PageCursor.decode(after);
+            while (from < listed.size() && !isAfter(listed.get(from), cursor)) {
+                from++;
+            }
+        }
+        List<CommunityMemberView> page = listed.subList(from, Math.min(listed.size(), from + size));
+        boolean hasNext = from + size < listed.size();
+        String endCursor = page.isEmpty() ? null : cursorOf(page.get(page.size() - 1)).encode();
+        return new AsOfView<>(moment.asOf(), moment.position(), new Page<>(page, endCursor, hasNext, listed.size()));
+    }
+
+    /**
+     * A member's reputation then, per community they had joined by then (where it had changed) and
+     * across them; private communities the viewer may not read are left out, as now.
+     */
+    @GetMapping("/pointintime/members/{id}/reputation")
+    public AsOfView<ReputationView> reputation(@PathVariable String id,
+                                               @RequestParam(required = false) String asOf,
+                                               @RequestParam(required = false) Long position,
+                                               @RequestParam(required = false) String viewer) {
+        Moment moment = history.moment(instant(asOf), position);
+        Set<String> hidden = access.unreadablePrivateCommunities(viewer);
+        List<ReputationView.CommunityReputationView> communities = history.communitiesJoinedBy(id, moment.position()).stream()
+                .filter(c -> !hidden.contains(c))
+                .sorted()
+                .flatMap(c -> {
+                    Integer figure = reputation.totals(c, moment.position()).get(id);
+                    return figure == null ? Stream.empty() : Stream.of(new ReputationView.CommunityReputationView(c, figure));
+                })
+                .toList();
+        int total = ReputationRules.BASE + communities.stream().mapToInt(c -> c.reputation() - ReputationRules.BASE).sum();
+        return new AsOfView<>(moment.asOf(), moment.position(), new ReputationView(id, total, communities));
+    }
+
+    /**
+     * What a member could do in a community then: their reputation then, their role then (a current,
+     * unbanned member), and the thresholds in force then; owners and moderators held every privilege.
+     */
+    @GetMapping("/pointintime/communities/{id}/privileges")
+    public AsOfView<CommunityPrivilegesView> privileges(@PathVariable String id, @RequestParam String member,
+                                                        @RequestParam(required = false) String asOf,
+                                                        @RequestParam(required = false) Long position,
+                                                        @RequestParam(required = false) String viewer) {
+        Moment moment = history.moment(instant(asOf), position);
+        CommunityFold community = community(id, moment, viewer);
+        int figure = reputation.of(id, member, moment.position());
+        CommunityRole role = community.roleOf(member, moment.asOf()).orElse(null);
+        boolean staff = role == CommunityRole.OWNER || role == CommunityRole.MODERATOR;
+        List<CommunityPrivilegesView.PrivilegeView> privileges = new ArrayList<>();
+        for (Privilege privilege : Privilege.values()) {
+            int threshold = community.threshold(privilege);
+            boolean ungated = threshold == PrivilegePreset.UNGATED;
+            boolean held = role != null && (staff || ungated || figure >= threshold);
+            privileges.add(new CommunityPrivilegesView.PrivilegeView(privilege, ungated ? null : threshold, held));
+        }
+        return new AsOfView<>(moment.asOf(), moment.position(),
+                new CommunityPrivilegesView(id, member, figure, role, privileges));
+    }
+
+    /** The community as of the moment; 404 UNKNOWN_COMMUNITY before it was founded, or for a viewer who may not read it. */
+    private CommunityFold community(String id, Moment moment, String viewer) {
+        CommunityFold community = cached(moment, "community", id, () -> CommunityFold.of(history.eventsOf(id, moment.position())));
+        if (!community.exists() || !access.canRead(id, viewer)) {
+            throw QueryRejectedException.notFound("UNKNOWN_COMMUNITY",
+                    "There is no community with id " + id + " as of " + moment.asOf() + ".");
+        }
+        return community;
+    }
+
+    private static PageCursor cursorOf(CommunityMemberView member) {
+        return new PageCursor(member.joinedAt() == null ? Instant.EPOCH : member.joinedAt(), member.memberId());
+    }
+
+    /** Whether the member comes after the cursor in the newest-first order. */
+    private static boolean isAfter(CommunityMemberView member, PageCursor cursor) {
+        PageCursor at = cursorOf(member);
+        int byTime = at.createdAt().compareTo(cursor.createdAt());
+        return byTime < 0 || (byTime == 0 && at.id().compareTo(cursor.id()) < 0);
+    }
+
+    private static CommunityMemberView shownTo(CommunityMemberView member, String viewer, boolean moderator) {
+        if (member.restrictionReason() == null || moderator || member.memberId().equals(viewer)) {
+            return member;
+        }
+        return new CommunityMemberView(member.communityId(), member.memberId(), member.displayName(), member.role(),
+                member.status(), member.restrictedUntil(), null, member.joinedAt());
     }
 
     /**
