@@ -1,9 +1,11 @@
 package dev.praxis.gateway.pointintime;
 
 import dev.praxis.api.query.AnswerView;
+import dev.praxis.api.query.AsOfView;
 import dev.praxis.api.query.QuestionAsOfView;
 import dev.praxis.api.query.QuestionView;
 import graphql.GraphQLContext;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -42,6 +44,14 @@ public final class PointInTimeReads {
         byId.values().forEach(answer -> reads.moments.put(answer, moment));
         reads.answers.put(read.question(), byId);
         return read.question();
+    }
+
+    /** Remembers that each of the objects describes the moment of the read; answers the read's value. */
+    public static <T> T remember(GraphQLContext context, AsOfView<T> read, Collection<?> objects) {
+        Moment moment = Moment.of(read.asOf(), read.position());
+        PointInTimeReads reads = of(context);
+        objects.forEach(object -> reads.moments.put(object, moment));
+        return read.value();
     }
 
     /** The answers of the moment a question was read at, by id; empty for a question of the present. */

@@ -48,12 +48,16 @@ public class EventHistory {
     }
 
     /**
-     * The moment a request asks about: an instant ({@code asOf}) or a global position; exactly one
-     * of them. A future instant, a negative position or both at once are refused (400).
+     * The moment a request asks about: an instant ({@code asOf}) or a global position, at most one
+     * of them; neither is now. A future instant, a negative position or both at once are refused (400).
      */
     public Moment moment(@Nullable Instant asOf, @Nullable Long position) {
-        if ((asOf == null) == (position == null)) {
-            throw QueryRejectedException.invalid("INVALID_AS_OF", "Name the moment by asOf or by position, not both and not neither.");
+        if (asOf != null && position != null) {
+            throw QueryRejectedException.invalid("INVALID_AS_OF", "Name the moment by asOf or by position, not both.");
+        }
+        if (asOf == null && position == null) {
+            Instant now = clock.instant();
+            return new Moment(now, positionAt(now));
         }
         if (position != null) {
             if (position < 0) {
@@ -140,6 +144,26 @@ public class EventHistory {
         return jdbc.query("SELECT global_index, event_identifier, aggregate_identifier, time_stamp, payload_type, payload_revision, payload "
                         + "FROM domain_event_entry WHERE payload_type IN (" + marks + ") AND global_index <= ? "
                         + "AND payload::jsonb ->> 'communityId' = ? ORDER BY global_index", ROW, args.toArray())
+                .stream().map(this::read).filter(e -> e.payload() != null).toList();
+    }
+
+    /**
+     * Every event that names the community ({@code communityId} of its payload), and every event of
+     * the extra types whatever it names, stored at or before the position, in global order: what a
+     * projection needs to rebuild one community's read model.
+     */
+    public List<HistoricEvent> eventsNamingCommunity(String communityId, Collection<Class<?>> extraTypes, long upTo) {
+        List<Object> args = new ArrayList<>();
+        args.add(upTo);
+        args.add(communityId);
+        String extra = "";
+        if (!extraTypes.isEmpty()) {
+            extra = " OR payload_type IN (" + String.join(",", java.util.Collections.nCopies(extraTypes.size(), "?")) + ")";
+            extraTypes.forEach(type -> args.add(type.getName()));
+        }
+        return jdbc.query("SELECT global_index, event_identifier, aggregate_identifier, time_stamp, payload_type, payload_revision, payload "
+                        + "FROM domain_event_entry WHERE global_index <= ? AND (payload::jsonb ->> 'communityId' = ?" + extra + ") "
+                        + "ORDER BY global_index", ROW, args.toArray())
                 .stream().map(this::read).filter(e -> e.payload() != null).toList();
     }
 

@@ -8,7 +8,21 @@ import dev.praxis.api.query.CommunityMemberView;
 import dev.praxis.api.query.CommunityPrivilegesView;
 import dev.praxis.api.query.Page;
 import dev.praxis.api.query.QuestionAsOfView;
+import dev.praxis.api.query.ExpertView;
+import dev.praxis.api.query.FeedItemView;
 import dev.praxis.api.query.ReputationView;
+import dev.praxis.api.member.SkillEndorsed;
+import dev.praxis.api.member.SkillEndorsementWithdrawn;
+import dev.praxis.query.feed.CommunityFeed;
+import dev.praxis.query.feed.FeedOrder;
+import dev.praxis.query.feed.FeedProjection;
+import dev.praxis.query.knowledge.Decay;
+import dev.praxis.query.knowledge.KnowledgeGraph;
+import dev.praxis.query.knowledge.KnowledgeProjection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
 import dev.praxis.api.reputation.ReputationRules;
 import dev.praxis.query.shared.PageCursor;
 import dev.praxis.query.shared.Pages;
@@ -44,12 +58,17 @@ public class PointInTimeQueries {
     private final PointInTimeCache cache;
     private final ReadAccess access;
     private final ReputationAt reputation;
+    private final ScratchReadModels scratch;
+    private final Duration halfLife;
 
-    PointInTimeQueries(EventHistory history, PointInTimeCache cache, ReadAccess access, ReputationAt reputation) {
+    PointInTimeQueries(EventHistory history, PointInTimeCache cache, ReadAccess access, ReputationAt reputation,
+                       ScratchReadModels scratch, @Value("${praxis.knowledge.half-life:180d}") Duration halfLife) {
         this.history = history;
         this.cache = cache;
         this.access = access;
         this.reputation = reputation;
+        this.scratch = scratch;
+        this.halfLife = halfLife;
     }
 
     /** A question and its answers at the moment; 404 {@code UNKNOWN_QUESTION} when it was not asked yet or the viewer may not read it. */
@@ -154,10 +173,74 @@ public class PointInTimeQueries {
                 new CommunityPrivilegesView(id, member, figure, role, privileges));
     }
 
+    /**
+     * A page of the community's feed as it read then (questions and articles in the order asked,
+     * optionally of one tag), rebuilt by the feed projection's own code from the community's events
+     * up to the moment and read by the feed's own query code.
+     */
+    @GetMapping("/pointintime/communities/{id}/feed")
+    public AsOfView<Page<FeedItemView>> feed(@PathVariable String id,
+                                             @RequestParam(required = false) String asOf,
+                                             @RequestParam(required = false) Long position,
+                                             @RequestParam(defaultValue = "NEWEST") FeedOrder order,
+                                             @RequestParam(required = false) String tag,
+                                             @RequestParam(required = false) Integer first,
+                                             @RequestParam(required = false) String after,
+                                             @RequestParam(required = false) String viewer) {
+        Pages.checkedPageSize(first);
+        Moment moment = history.moment(instant(asOf), position);
+        existing(id, moment);
+        Page<FeedItemView> page = cached(moment, "feed", String.join("|", id, order.name(), String.valueOf(tag),
+                String.valueOf(first), String.valueOf(after), String.valueOf(viewer)), () -> scratch.read(
+                history.eventsNamingCommunity(id, List.of(), moment.position()),
+                template -> List.of(new FeedProjection(template)),
+                template -> new CommunityFeed(template, access).read(id, viewer, order, tag, first, after)));
+        return new AsOfView<>(moment.asOf(), moment.position(), page);
+    }
+
+    /**
+     * The experts of one or more topics as they ranked then: the knowledge projection's own code
+     * rebuilds the community's graph from its events up to the moment (and the skill endorsements,
+     * which name no community), and the graph's own query ranks it, scores decayed to the moment.
+     */
+    @GetMapping("/pointintime/communities/{id}/experts")
+    public AsOfView<Page<ExpertView>> experts(@PathVariable String id,
+                                              @RequestParam(required = false) List<String> topic,
+                                              @RequestParam(required = false) String asOf,
+                                              @RequestParam(required = false) Long position,
+                                              @RequestParam(required = false) Integer first,
+                                              @RequestParam(required = false) String after,
+                                              @RequestParam(required = false) Integer evidence,
+                                              @RequestParam(required = false) String viewer) {
+        Pages.checkedPageSize(first);
+        Moment moment = history.moment(instant(asOf), position);
+        existing(id, moment);
+        Page<ExpertView> page = cached(moment, "experts", String.join("|", id, String.valueOf(topic), String.valueOf(first),
+                String.valueOf(after), String.valueOf(evidence), String.valueOf(viewer)), () -> scratch.read(
+                history.eventsNamingCommunity(id, List.of(SkillEndorsed.class, SkillEndorsementWithdrawn.class), moment.position()),
+                template -> List.of(new KnowledgeProjection(template, halfLife)),
+                template -> new KnowledgeGraph(template, access, new Decay(halfLife), Clock.fixed(moment.asOf(), ZoneOffset.UTC))
+                        .experts(id, topic, viewer, first, after, evidence)));
+        return new AsOfView<>(moment.asOf(), moment.position(), page);
+    }
+
+    /**
+     * The community as of the moment, 404 UNKNOWN_COMMUNITY before it was founded; whether the
+     * viewer may read it is left to the query code that follows (as for the present).
+     */
+    private CommunityFold existing(String id, Moment moment) {
+        CommunityFold community = cached(moment, "community", id, () -> CommunityFold.of(history.eventsOf(id, moment.position())));
+        if (!community.exists()) {
+            throw QueryRejectedException.notFound("UNKNOWN_COMMUNITY",
+                    "There is no community with id " + id + " as of " + moment.asOf() + ".");
+        }
+        return community;
+    }
+
     /** The community as of the moment; 404 UNKNOWN_COMMUNITY before it was founded, or for a viewer who may not read it. */
     private CommunityFold community(String id, Moment moment, String viewer) {
-        CommunityFold community = cached(moment, "community", id, () -> CommunityFold.of(history.eventsOf(id, moment.position())));
-        if (!community.exists() || !access.canRead(id, viewer)) {
+        CommunityFold community = existing(id, moment);
+        if (!access.canRead(id, viewer)) {
             throw QueryRejectedException.notFound("UNKNOWN_COMMUNITY",
                     "There is no community with id " + id + " as of " + moment.asOf() + ".");
         }
