@@ -13,6 +13,7 @@ import dev.praxis.api.query.FeedItemView;
 import dev.praxis.api.query.ReputationView;
 import dev.praxis.api.member.SkillEndorsed;
 import dev.praxis.api.member.SkillEndorsementWithdrawn;
+import dev.praxis.query.community.CommunityProjection;
 import dev.praxis.query.feed.CommunityFeed;
 import dev.praxis.query.feed.FeedOrder;
 import dev.praxis.query.feed.FeedProjection;
@@ -193,7 +194,7 @@ public class PointInTimeQueries {
         Page<FeedItemView> page = cached(moment, "feed", String.join("|", id, order.name(), String.valueOf(tag),
                 String.valueOf(first), String.valueOf(after), String.valueOf(viewer)), () -> scratch.read(
                 history.eventsNamingCommunity(id, List.of(), moment.position()),
-                template -> List.of(new FeedProjection(template)),
+                template -> List.of(new CommunityProjection(template), new FeedProjection(template)),
                 template -> new CommunityFeed(template, access).read(id, viewer, order, tag, first, after)));
         return new AsOfView<>(moment.asOf(), moment.position(), page);
     }
@@ -218,7 +219,7 @@ public class PointInTimeQueries {
         Page<ExpertView> page = cached(moment, "experts", String.join("|", id, String.valueOf(topic), String.valueOf(first),
                 String.valueOf(after), String.valueOf(evidence), String.valueOf(viewer)), () -> scratch.read(
                 history.eventsNamingCommunity(id, List.of(SkillEndorsed.class, SkillEndorsementWithdrawn.class), moment.position()),
-                template -> List.of(new KnowledgeProjection(template, halfLife)),
+                template -> List.of(new CommunityProjection(template), new KnowledgeProjection(template, halfLife)),
                 template -> new KnowledgeGraph(template, access, new Decay(halfLife), Clock.fixed(moment.asOf(), ZoneOffset.UTC))
                         .experts(id, topic, viewer, first, after, evidence)));
         return new AsOfView<>(moment.asOf(), moment.position(), page);
@@ -248,7 +249,9 @@ public class PointInTimeQueries {
     }
 
     private static PageCursor cursorOf(CommunityMemberView member) {
-        return new PageCursor(member.joinedAt() == null ? Instant.EPOCH : member.joinedAt(), member.memberId());
+        // the same cursor as the present list's (its documents' ids are communityId/memberId)
+        return new PageCursor(member.joinedAt() == null ? Instant.EPOCH : member.joinedAt(),
+                member.communityId() + "/" + member.memberId());
     }
 
     /** Whether the member comes after the cursor in the newest-first order. */

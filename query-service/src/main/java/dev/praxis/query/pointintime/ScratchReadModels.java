@@ -52,6 +52,8 @@ class ScratchReadModels {
                 }
             }
             return read.apply(scratch);
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Could not rebuild the read model at the moment", e);
         } finally {

@@ -125,8 +125,27 @@ class CommunityAsOfTest extends EventStoreFixture {
         assertThat(held(moderator, "CREATE_TAG")).isTrue();
         assertThat(get(privileges + t.plusSeconds(30)).at("/value/role").isNull()).as("not a member yet").isTrue();
 
+        // the feed and the experts: rebuilt by their own projections as of the moment
+        String feed = "/pointintime/communities/" + c + "/feed?asOf=";
+        assertThat(get(feed + t1.plusSeconds(30)).at("/value/items")).isEmpty();
+        JsonNode asked = get(feed + t2.plusSeconds(30));
+        assertThat(asked.at("/value/items/0/postId").asText()).isEqualTo(q);
+        assertThat(asked.at("/value/items/0/title").asText()).isEqualTo("Coroutines or threads?");
+        assertThat(get(feed + t2.plusSeconds(30) + "&order=UNANSWERED").at("/value/items")).hasSize(1);
+        assertThat(get(feed + t3.plusSeconds(30) + "&order=UNANSWERED").at("/value/items")).as("answered by then").isEmpty();
+        String experts = "/pointintime/communities/" + c + "/experts?topic=kotlin&asOf=";
+        assertThat(get(experts + t2.plusSeconds(30)).at("/value/items")).isEmpty();
+        JsonNode expert = get(experts + t4.plusSeconds(30));
+        assertThat(expert.at("/value/items/0/memberId").asText()).isEqualTo(bob);
+        double then = expert.at("/value/items/0/score").asDouble();
+        assertThat(then).as("an upvote and an accept, barely decayed").isBetween(4.9, 5.0);
+        // a moment 180 days later would halve it; a moment an hour later barely changes it
+        assertThat(get(experts + t4.plus(Duration.ofHours(1))).at("/value/items/0/score").asDouble()).isLessThan(then);
+        assertError(feed + t.minusSeconds(1), 404, "UNKNOWN_COMMUNITY");
+
         // now: the same as the read models
         Instant now = Instant.now();
+        assertThat(get(feed + now + "&order=ACTIVE").get("value")).isEqualTo(get("/communities/" + c + "/feed?order=ACTIVE"));
         assertThat(get("/pointintime/members/" + bob + "/reputation?asOf=" + now).get("value"))
                 .isEqualTo(post("/reputation/batch", "{\"ids\": [\"" + bob + "\"]}").get(0));
         assertThat(get(privileges + now).get("value")).isEqualTo(get("/communities/" + c + "/privileges?member=" + bob));
