@@ -38,7 +38,9 @@ class PointInTimeIT {
     void start() {
         // generous time-outs: the services share a busy machine with other builds
         system = LocalSystem.start(LocalConfig.forTests(dataDir).startupTimeout(java.time.Duration.ofMinutes(6))
-                .serviceArgs(dev.praxis.local.Service.QUERY, "--praxis.query.consistency-timeout=30s").build());
+                .serviceArgs(dev.praxis.local.Service.QUERY, "--praxis.query.consistency-timeout=30s")
+                .serviceArgs(dev.praxis.local.Service.GATEWAY, "--praxis.graphql.timeout=90s",
+                        "--praxis.query-service.read-timeout=60s", "--praxis.command-service.read-timeout=60s").build());
         api = new GraphQlCaller(system.gatewayUrl());
         alice = api.signIn("alice", "Alice Adams");
         bob = api.signIn("bob", "Bob Brown");
