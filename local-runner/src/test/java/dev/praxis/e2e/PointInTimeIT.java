@@ -74,7 +74,7 @@ class PointInTimeIT {
         Instant voted = moment();
         api.data(alice, """
                 mutation($q: ID!) { editQuestion(input: {questionId: $q, title: "How far back can an auditor read?",
-                  body: "The second body."}) { clientMutationId } }""", Map.of("q", q));
+                  body: "The second body.", tags: ["history"]}) { clientMutationId } }""", Map.of("q", q));
         Instant edited = moment();
         api.data(alice, "mutation($a: ID!) { acceptAnswer(input: {answerId: $a}) { answer { accepted } } }", Map.of("a", a));
         Instant accepted = moment();
@@ -163,8 +163,9 @@ class PointInTimeIT {
                 query($c: ID!, $at: DateTime) { experts(communityId: $c, topics: ["history"], asOf: $at) {
                   nodes { member { displayName } pointInTime { asOf } } } }""";
         assertThat(api.data(null, experts, vars("c", c, "at", asked.toString())).at("/experts/nodes")).isEmpty();
-        assertThat(api.data(null, experts, vars("c", c, "at", accepted.toString())).at("/experts/nodes/0/member/displayName")
-                .asText()).isEqualTo("Bob Brown");
+        JsonNode ranked = api.data(null, experts, vars("c", c, "at", accepted.toString()));
+        assertThat(ranked.at("/experts/nodes/0/member/displayName").asText()).as(ranked.toString()).isEqualTo("Bob Brown");
+        assertThat(ranked.at("/experts/nodes/0/pointInTime/asOf").asText()).isEqualTo(accepted.toString());
     }
 
     /** An instant strictly between the last write and the next one. */

@@ -110,7 +110,21 @@ abstract class EventStoreFixture {
 
     /** Waits until the projections have applied everything up to the position. */
     void awaitProjections(long position) throws Exception {
-        get("/communities?first=1&minPosition=" + position);
+        // on a busy machine the projections may take minutes: ask again while they have not caught up
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = send("/communities?first=1&minPosition=" + position);
+                if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    return;
+                }
+            } catch (java.net.http.HttpTimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     URI uri(String path) {

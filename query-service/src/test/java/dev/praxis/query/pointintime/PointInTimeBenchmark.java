@@ -31,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * </pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"praxis.query.consistency-timeout=120s", "praxis.query.point-in-time.cache-size=0"})
+        properties = {"praxis.query.consistency-timeout=60s", "praxis.query.point-in-time.cache-size=0"})
 class PointInTimeBenchmark extends EventStoreFixture {
 
     private static final int EVENTS = 1_000;
