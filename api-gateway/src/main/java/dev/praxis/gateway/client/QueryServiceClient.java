@@ -222,6 +222,14 @@ public class QueryServiceClient {
         return build(uri, viewer, min, all);
     }
 
+    /**
+     * The URI with the viewer, as every read of this client names them, for the clients of features
+     * that keep their reads in their own package (such as point-in-time reads, which need no position).
+     */
+    public static URI withViewer(UriBuilder uri, Viewer viewer, Map<String, ?> variables) {
+        return build(uri, viewer, MinPosition.NONE, variables);
+    }
+
     /** The URI with the viewer (a URI variable, encoded strictly: any token subject survives) and the position. */
     private static URI build(UriBuilder uri, Viewer viewer, MinPosition min, Map<String, ?> variables) {
         Map<String, Object> all = new HashMap<>(variables);

@@ -15,7 +15,9 @@ import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.relay.PageRequest;
 import dev.praxis.gateway.security.Actor;
+import dev.praxis.gateway.pointintime.PointInTimeClient;
 import graphql.GraphQLContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,15 +32,21 @@ import org.springframework.stereotype.Controller;
 class MembershipController {
 
     private final QueryServiceClient queries;
+    private final PointInTimeClient pointInTime;
 
-    MembershipController(QueryServiceClient queries) {
+    MembershipController(QueryServiceClient queries, PointInTimeClient pointInTime) {
         this.queries = queries;
+        this.pointInTime = pointInTime;
     }
 
+    /** With {@code asOf}, the members listed at that moment (dev.praxis.gateway.pointintime). */
     @SchemaMapping(typeName = "Community", field = "members")
     Connection<CommunityMemberView> members(CommunityView community, @Argument Integer first, @Argument String after,
-            GraphQLContext context) {
+            @Argument Instant asOf, GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
+        if (asOf != null) {
+            return Connection.of(pointInTime.members(community.id(), asOf, List.of(), page.first(), page.after(), context), page);
+        }
         return Connection.of(
                 queries.communityMembers(community.id(), page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }

@@ -19,7 +19,9 @@ import dev.praxis.gateway.relay.Edge;
 import dev.praxis.gateway.relay.PageInfo;
 import dev.praxis.gateway.relay.PageRequest;
 import dev.praxis.gateway.security.Actor;
+import dev.praxis.gateway.pointintime.PointInTimeClient;
 import graphql.GraphQLContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +45,24 @@ class FeedController {
 
     private final FeedClient feeds;
     private final QueryServiceClient queries;
+    private final PointInTimeClient pointInTime;
 
-    FeedController(FeedClient feeds, QueryServiceClient queries) {
+    FeedController(FeedClient feeds, QueryServiceClient queries, PointInTimeClient pointInTime) {
+        this.pointInTime = pointInTime;
         this.feeds = feeds;
         this.queries = queries;
     }
 
     @SchemaMapping(typeName = "Community", field = "feed")
     Connection<FeedItemView> communityFeed(CommunityView community, @Argument String order, @Argument String tag,
-                                           @Argument Integer first, @Argument String after, Optional<Actor> actor,
-                                           GraphQLContext context) {
+                                           @Argument Integer first, @Argument String after, @Argument Instant asOf,
+                                           Optional<Actor> actor, GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
+        if (asOf != null) {
+            // the page as it read then (dev.praxis.gateway.pointintime)
+            return connection(pointInTime.feed(community.id(), order == null ? "NEWEST" : order, tag, page.first(), page.after(),
+                    asOf, context), page);
+        }
         return connection(feeds.communityFeed(community.id(), order == null ? "NEWEST" : order, tag, page.first(),
                 page.after(), actor.map(Actor::id).orElse(null), MinPosition.of(context)), page);
     }

@@ -25,7 +25,9 @@ import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.relay.PageRequest;
 import dev.praxis.gateway.security.Actor;
+import dev.praxis.gateway.pointintime.PointInTimeClient;
 import graphql.GraphQLContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,18 +57,25 @@ class KnowledgeController {
 
     private final KnowledgeClient knowledge;
     private final QueryServiceClient queries;
+    private final PointInTimeClient pointInTime;
 
-    KnowledgeController(KnowledgeClient knowledge, QueryServiceClient queries) {
+    KnowledgeController(KnowledgeClient knowledge, QueryServiceClient queries, PointInTimeClient pointInTime) {
+        this.pointInTime = pointInTime;
         this.knowledge = knowledge;
         this.queries = queries;
     }
 
     @QueryMapping
     Connection<ExpertView> experts(@Argument String communityId, @Argument List<String> topics, @Argument Integer first,
-                                   @Argument String after, @Argument Integer evidence, Optional<Actor> actor,
-                                   GraphQLContext context) {
+                                   @Argument String after, @Argument Integer evidence, @Argument Instant asOf,
+                                   Optional<Actor> actor, GraphQLContext context) {
         PageRequest page = PageRequest.of(first, after);
         String community = GlobalId.rawId(communityId, NodeType.COMMUNITY);
+        if (asOf != null) {
+            // the ranking as it stood then (dev.praxis.gateway.pointintime)
+            return Connection.of(pointInTime.experts(community, topics, evidence(evidence), page.first(), page.after(), asOf,
+                    context), page);
+        }
         return Connection.of(knowledge.experts(community, topics, evidence(evidence), page, viewer(actor),
                 MinPosition.of(context)), page);
     }

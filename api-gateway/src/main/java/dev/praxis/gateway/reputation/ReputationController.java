@@ -22,12 +22,20 @@ import dev.praxis.gateway.relay.GlobalId;
 import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.relay.PageRequest;
 import dev.praxis.gateway.security.Actor;
+import dev.praxis.gateway.pointintime.PointInTimeClient;
 import graphql.GraphQLContext;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import java.util.concurrent.Callable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -48,10 +56,15 @@ class ReputationController {
     private final QueryServiceClient queries;
     private final ReputationClient reputation;
 
-    ReputationController(Mutations mutations, QueryServiceClient queries, ReputationClient reputation) {
+    private final PointInTimeClient pointInTime;
+
+    ReputationController(Mutations mutations, QueryServiceClient queries, ReputationClient reputation,
+                         PointInTimeClient pointInTime, BatchLoaderRegistry loaders) {
         this.mutations = mutations;
         this.queries = queries;
         this.reputation = reputation;
+        this.pointInTime = pointInTime;
+        loaders.forTypePair(MemberView.class, ReputationView.class).registerMappedBatchLoader(this::summaries);
     }
 
     @MutationMapping
@@ -74,15 +87,28 @@ class ReputationController {
                 rules.isEmpty() ? null : rules.get(0), input.clientMutationId());
     }
 
-    @BatchMapping(typeName = "Member", field = "reputationSummary")
-    Callable<Map<MemberView, ReputationView>> reputationSummary(List<MemberView> members, GraphQLContext context) {
+    /**
+     * Now: batched over the members of a response (one call). With {@code asOf}: the figure of that
+     * moment, one point-in-time read per member (dev.praxis.gateway.pointintime).
+     */
+    @SchemaMapping(typeName = "Member", field = "reputationSummary")
+    CompletableFuture<ReputationView> reputationSummary(MemberView member, @Argument Instant asOf,
+                                                        DataLoader<MemberView, ReputationView> summaries, GraphQLContext context) {
+        if (asOf != null) {
+            return CompletableFuture.completedFuture(pointInTime.reputation(member.id(), asOf, context));
+        }
+        return summaries.load(member);
+    }
+
+    /** The batch of present figures behind {@code reputationSummary}: one call for the members of a response. */
+    private Mono<Map<MemberView, ReputationView>> summaries(Set<MemberView> members, BatchLoaderEnvironment environment) {
+        GraphQLContext context = environment.getContext();
         MinPosition min = MinPosition.of(context);
         String viewer = Viewer.of(context).id();
-        return () -> {
+        return Mono.fromCallable(() -> {
             Map<String, ReputationView> views = reputation.reputations(members.stream().map(MemberView::id).toList(), viewer, min);
-            return associate(members, member -> views.getOrDefault(member.id(),
-                    new ReputationView(member.id(), 1, List.of())));
-        };
+            return associate(members, member -> views.getOrDefault(member.id(), new ReputationView(member.id(), 1, List.of())));
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @SchemaMapping(typeName = "Member", field = "reputationHistory")
@@ -95,8 +121,13 @@ class ReputationController {
                 actor.map(Actor::id).orElse(null), MinPosition.of(context)), page);
     }
 
+    /** With {@code asOf}, what the viewer could do at that moment (dev.praxis.gateway.pointintime). */
     @SchemaMapping(typeName = "Community", field = "viewerPrivileges")
-    CommunityPrivilegesView viewerPrivileges(CommunityView community, Optional<Actor> actor, GraphQLContext context) {
+    CommunityPrivilegesView viewerPrivileges(CommunityView community, @Argument Instant asOf, Optional<Actor> actor,
+                                             GraphQLContext context) {
+        if (asOf != null) {
+            return actor.map(viewer -> pointInTime.privileges(community.id(), viewer.id(), asOf, context)).orElse(null);
+        }
         return actor.map(viewer -> reputation.privileges(community.id(), viewer.id(), viewer.id(), MinPosition.of(context)))
                 .orElse(null);
     }
