@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.lang.Nullable;
@@ -36,8 +37,9 @@ public class EventHistory {
     private final Serializer serializer;
     private final Clock clock;
 
+    /** The event serializer, which opens members' personal texts (or reads them as erased) as the processors do. */
     @Autowired
-    public EventHistory(JdbcTemplate jdbc, Serializer serializer) {
+    public EventHistory(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         this(jdbc, serializer, Clock.systemUTC());
     }
 
