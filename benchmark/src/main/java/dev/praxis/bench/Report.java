@@ -13,7 +13,10 @@ final class Report {
     private final List<String> notes = new ArrayList<>();
 
     void add(String measure, String praxis, String baseline, String ratio, String target, Boolean met) {
-        rows.add(new Row(measure, praxis, baseline, ratio, target, met == null ? "-" : met ? "yes" : "NO"));
+        Row row = new Row(measure, praxis, baseline, ratio, target, met == null ? "-" : met ? "yes" : "NO");
+        rows.add(row);
+        System.out.printf("    -> %s: %s | baseline %s | ratio %s | target %s | met %s%n", row.measure(), row.praxis(),
+                row.baseline(), row.ratio(), row.target(), row.met());
     }
 
     void note(String note) {
