@@ -122,8 +122,9 @@ public final class Benchmark {
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
+            (help ? System.out : System.err).println(e.getMessage());
+            System.exit(help ? 0 : 2);
             return;
         }
         new Benchmark(options).run();
