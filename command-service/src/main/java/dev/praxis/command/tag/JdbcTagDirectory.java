@@ -85,9 +85,16 @@ public class JdbcTagDirectory implements TagDirectory {
                 event.communityId(), event.synonym());
     }
 
+    /**
+     * Records the tag, locking its row only when it changes: an upsert that always updates would
+     * hold the row lock of a popular tag until the command commits, and every question asked with
+     * that tag meanwhile would wait for it (docs/performance.md, writes).
+     */
     private void tagExists(String communityId, String tag) {
         jdbc.update("""
                 INSERT INTO tag_directory (community_id, tag, is_tag) VALUES (?, ?, TRUE)
-                ON CONFLICT (community_id, tag) DO UPDATE SET is_tag = TRUE""", communityId, tag);
+                ON CONFLICT (community_id, tag) DO NOTHING""", communityId, tag);
+        jdbc.update("UPDATE tag_directory SET is_tag = TRUE WHERE community_id = ? AND tag = ? AND NOT is_tag",
+                communityId, tag);
     }
 }

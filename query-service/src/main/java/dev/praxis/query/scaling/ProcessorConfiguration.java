@@ -31,9 +31,6 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ScalingProperties.class)
 class ProcessorConfiguration {
 
-    /** Events read from the store per batch: one token update per batch. */
-    private static final int BATCH_SIZE = 100;
-
     @Autowired
     void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters) {
         long claimInterval = scaling.balanceInterval().toMillis();
@@ -43,14 +40,14 @@ class ProcessorConfiguration {
         processing.usingTrackingEventProcessors();
         processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                 .forSingleThreadedProcessing()
-                .andBatchSize(BATCH_SIZE)
+                .andBatchSize(scaling.batchSize())
                 .andInitialSegmentsCount(scaling.segments())
                 // look for unclaimed segments (a dead instance's, or ones handed over) this often
                 .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS));
         scaling.parallel().forEach((processor, segments) -> processing.registerTrackingEventProcessorConfiguration(
                 processor, configuration -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments)
-                        .andBatchSize(BATCH_SIZE)
+                        .andBatchSize(scaling.batchSize())
                         .andInitialSegmentsCount(segments)
                         .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));

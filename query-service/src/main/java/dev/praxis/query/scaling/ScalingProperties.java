@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     claim (a killed pod) before another instance takes it over
  * @param balanceInterval how often an instance announces itself and hands segments above its fair
  *     share to the others
+ * @param batchSize events a processor handles per unit of work, with one token update per batch; a
+ *     processor that stops mid-batch delivers the batch again, so it stays well below the number of
+ *     event ids a read-model document remembers ({@code AppliedEvents}, 1,000): at most 500
  */
 @ConfigurationProperties("praxis.query.scaling")
 public record ScalingProperties(
@@ -29,7 +32,8 @@ public record ScalingProperties(
         @DefaultValue("1") int segments,
         Map<String, Integer> parallel,
         @DefaultValue("10s") Duration claimTimeout,
-        @DefaultValue("2s") Duration balanceInterval) {
+        @DefaultValue("2s") Duration balanceInterval,
+        @DefaultValue("100") int batchSize) {
 
     public ScalingProperties {
         if (nodeId == null || nodeId.isBlank()) {
@@ -39,7 +43,13 @@ public record ScalingProperties(
         if (segments < 1 || parallel.values().stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("praxis.query.scaling segments must be at least 1");
         }
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("praxis.query.scaling.batch-size must be 1 to " + MAX_BATCH_SIZE + ": " + batchSize);
+        }
     }
+
+    /** Half of what a read-model document remembers of the events applied to it (AppliedEvents). */
+    public static final int MAX_BATCH_SIZE = 500;
 
     private static String defaultNodeId() {
         String host;

@@ -1,0 +1,692 @@
+package dev.praxis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.praxis.local.LocalConfig;
+import dev.praxis.local.LocalSystem;
+import dev.praxis.local.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Starts Praxis on the embedded stores (as ./praxis-local does), drives it and prints one table:
+ * writes, freshness, replay, reads, growth and memory, each beside a baseline measured in the same
+ * run. Run by ./praxis-bench; see docs/performance.md for what each figure means.
+ */
+public final class Benchmark {
+
+    /** How big and how long. */
+    record Options(String name, long largeEvents, long warmupMillis, long durationMillis,
+                   int freshnessSeconds, Duration replayCap, Path dataDir, Path output) {
+
+        static String usage() {
+            return """
+                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE]
+                      --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 60 s
+                      --full          1,000,000 events, 15 s per load step, replays capped at 60 min
+                      --events=N      the event count of the large replay
+                      --seconds=S     measured seconds per load step (after a warm-up of half of it, at least 5 s)
+                      --replay-cap=S  stop waiting for a replay after S seconds and report the rate so far
+                      --output=FILE   also write the table (Markdown) to this file""";
+        }
+
+        static Options parse(String[] args) {
+            boolean full = false;
+            Long events = null;
+            Long seconds = null;
+            Long cap = null;
+            Path data = Path.of(".praxis-bench");
+            Path output = null;
+            for (String arg : args) {
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    throw new IllegalArgumentException(usage());
+                } else if (arg.equals("--full")) {
+                    full = true;
+                } else if (arg.equals("--small")) {
+                    full = false;
+                } else if (arg.startsWith("--events=")) {
+                    events = Long.parseLong(arg.substring(9).replace("_", ""));
+                } else if (arg.startsWith("--seconds=")) {
+                    seconds = Long.parseLong(arg.substring(10));
+                } else if (arg.startsWith("--replay-cap=")) {
+                    cap = Long.parseLong(arg.substring(13));
+                } else if (arg.startsWith("--data=")) {
+                    data = Path.of(arg.substring(7));
+                } else if (arg.startsWith("--output=")) {
+                    output = Path.of(arg.substring(9));
+                } else {
+                    throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+                }
+            }
+            long large = events != null ? events : full ? 1_000_000 : 10_000;
+            long duration = (seconds != null ? seconds : full ? 15 : 5) * 1000;
+            Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 60);
+            return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
+                    full ? 20 : 10, replayCap, data.toAbsolutePath(), output);
+        }
+    }
+
+    private static final String FEED = """
+            query Feed($id: ID!) {
+              community(id: $id) {
+                name
+                questions(first: 20) {
+                  edges { node { id title tags score answerCount createdAt author { id displayName } } }
+                }
+              }
+            }""";
+    private static final int MEMBERS = 32;
+    private static final int[] WRITE_CLIENTS = {1, 8, 32};
+    private static final int READ_CLIENTS = 32;
+    private static final int FRESHNESS_RATE = 200;
+
+    private final Options options;
+    private final Report report = new Report();
+    private final Http http = new Http();
+    private LocalSystem system;
+    private Seed seed;
+    private EventCopies copies;
+    private HeapSampler heap;
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
+            (help ? System.out : System.err).println(e.getMessage());
+            System.exit(help ? 0 : 2);
+            return;
+        }
+        new Benchmark(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        long began = System.nanoTime();
+        String loadAtStart = loadAverage();
+        deleteRecursively(options.dataDir());
+        log("Starting the stores and the three services (data in %s) ...", options.dataDir());
+        system = LocalSystem.start(LocalConfig.forTests(options.dataDir())
+                .jvmArgs("-Xmx512m")
+                // the benchmark's members call far more often than a person does
+                .serviceArgs(Service.GATEWAY, "--praxis.graphql.budget-per-hour=1000000000")
+                .startupTimeout(Duration.ofMinutes(4))
+                .build());
+        try {
+            Map<Service, String> urls = new EnumMap<>(Service.class);
+            urls.put(Service.COMMAND, system.commandUrl());
+            urls.put(Service.QUERY, system.queryUrl());
+            urls.put(Service.GATEWAY, system.gatewayUrl());
+            heap = new HeapSampler(urls);
+            log("Up after %.0f s. Seeding %d members, a community and a template thread ...", seconds(began), MEMBERS);
+            seed = new Seed(http, system.gatewayUrl());
+            seed.run(MEMBERS);
+            copies = new EventCopies(system.jdbcUrl(), system.jdbcUser(), system.jdbcPassword());
+            copies.learn(seed.templateQuestionId, seed.communityId);
+
+            Map<String, Load.Result> reads = new LinkedHashMap<>();
+            Map<String, Replay> replays = new LinkedHashMap<>();
+
+            // a community page needs 20 questions: copies of the template thread, projected live
+            step("a full page", () -> {
+                try (Connection c = copies.connect()) {
+                    copies.growTo(EventCopies.count(c) + 25L * copies.eventsPerCopy());
+                }
+                awaitCaughtUp();
+            });
+            // reads first: the write steps leave the projections a backlog on a slow machine
+            step("reads", () -> {
+                reads.put("small", readGraphQl());
+                report(reads.get("small"), readQueryService());
+            });
+            step("writes", this::writes);
+            step("catching up", this::awaitCaughtUp);
+            step("freshness", this::freshness);
+
+            // Growth: rebuild everything from the store as it is now, then from the large store.
+            step("replay of the store as it is", () -> replays.put("small", replay(0)));
+            step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
+            step("replay baseline", () -> {
+                long baselineStart = System.nanoTime();
+                long readRows = sequentialRead();
+                double baselineRate = readRows / seconds(baselineStart);
+                Replay large = replays.get("large");
+                if (large == null) {
+                    report.add("3. Replay baseline only", "-", Report.rate(baselineRate) + " sequential read", "-",
+                            ">= 0.5 and >= 20,000/s", false);
+                    return;
+                }
+                double ratio = large.perSecond() / baselineRate;
+                report.add("3. Replay: all projections from %,d events%s".formatted(large.events(),
+                                large.finished() ? "" : " (capped)"),
+                        Report.rate(large.perSecond()) + " (%.0f s)".formatted(large.seconds()),
+                        Report.rate(baselineRate) + " sequential read", Report.ratio(ratio),
+                        ">= 0.5 and >= 20,000/s", ratio >= 0.5 && large.perSecond() >= 20_000);
+                if (!large.finished()) {
+                    // the reads on the large store then run during the rest of the replay (growth says so)
+                    awaitCaughtUp(options.replayCap());
+                }
+            });
+            step("reads on the large store", () -> reads.put("large", readGraphQl()));
+            step("growth", () -> growth(reads, replays));
+            memory();
+        } finally {
+            if (heap != null) {
+                heap.close();
+            }
+            log("Stopping ...");
+            system.close();
+        }
+        String table = report.markdown();
+        String header = "Praxis benchmark (%s), %s, %d cores, Java %s, %.0f s, load average at start %s, at end %s\n\n"
+                .formatted(options.name(), Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds(began),
+                        loadAtStart, loadAverage());
+        System.out.println();
+        System.out.println(header + table);
+        if (options.output() != null) {
+            Files.writeString(options.output(), header + table);
+        }
+        deleteRecursively(options.dataDir());
+    }
+
+    // ---------------------------------------------------------------- 1. writes
+
+    private void writes() throws Exception {
+        heap.phase("writes");
+        String[] row = copies.firstRow();
+        try (Connection c = copies.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_event_entry");
+            // the event table's shape, constraints and indexes, with its own sequence
+            s.execute("""
+                    CREATE TABLE bench_event_entry (
+                        global_index BIGSERIAL PRIMARY KEY, event_identifier VARCHAR(255) NOT NULL UNIQUE,
+                        aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, type VARCHAR(255),
+                        time_stamp VARCHAR(255) NOT NULL, payload_type VARCHAR(255) NOT NULL, payload_revision VARCHAR(255),
+                        payload TEXT NOT NULL, meta_data TEXT, UNIQUE (aggregate_identifier, sequence_number))""");
+        }
+        for (int clients : WRITE_CLIENTS) {
+            log("Writes: askQuestion through GraphQL, %d client(s) ...", clients);
+            Load.Result graphql = Load.closed(clients, options.warmupMillis(), options.durationMillis(), (client, n) -> {
+                int member = client % MEMBERS;
+                seed.call(member, Seed.ASK, Map.of("communityId", seed.communityGlobalId,
+                        "title", "Benchmark question %d of member %d: what does a write cost?".formatted(n, member),
+                        "body", "Measured end to end: the gateway, the command service, the event store and the read-back.",
+                        "tags", List.of("benchmark", "performance")));
+            });
+            log("Writes: the same event rows with plain JDBC inserts, %d client(s) ...", clients);
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                connections.add(copies.connect());
+            }
+            Load.Result jdbc;
+            try {
+                jdbc = Load.closed(clients, options.warmupMillis(), options.durationMillis(), (client, n) -> {
+                    try (PreparedStatement s = connections.get(client).prepareStatement(
+                            "INSERT INTO bench_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                                    + " time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?,?,0,?,?,?,?,?,?)")) {
+                        s.setString(1, UUID.randomUUID().toString());
+                        s.setString(2, UUID.randomUUID().toString());
+                        for (int i = 0; i < 6; i++) {
+                            s.setString(3 + i, row[i]);
+                        }
+                        s.executeUpdate();
+                    }
+                });
+            } finally {
+                for (Connection c : connections) {
+                    c.close();
+                }
+            }
+            double ratio = graphql.perSecond() / jdbc.perSecond();
+            report.add("1. Writes, %d client%s".formatted(clients, clients == 1 ? "" : "s"), describe(graphql),
+                    describe(jdbc) + " JDBC", Report.ratio(ratio), clients == 32 ? ">= 0.5" : "-",
+                    clients == 32 ? ratio >= 0.5 : null);
+            errors("writes at " + clients, graphql);
+        }
+        try (Connection c = copies.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE bench_event_entry");
+        }
+        heap.phase(null);
+    }
+
+    // ---------------------------------------------------------------- 2. freshness
+
+    /** A command's answer, waiting to be seen on the query side. */
+    private record Pending(long position, long answeredAt) {
+    }
+
+    private void freshness() throws Exception {
+        log("Freshness: %d commands/s for %d s, until each is readable on the query side ...", FRESHNESS_RATE,
+                options.freshnessSeconds());
+        Histogram freshness = Load.histogram();
+        Histogram poll = Load.histogram();
+        Histogram command = Load.histogram();
+        ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long warmupEnd = System.nanoTime() + 2_000_000_000L;
+        long end = warmupEnd + options.freshnessSeconds() * 1_000_000_000L;
+        AtomicLong sent = new AtomicLong();
+        ticker.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() >= end) {
+                return;
+            }
+            long n = sent.incrementAndGet();
+            senders.execute(() -> {
+                int member = (int) (n % MEMBERS);
+                long t0 = System.nanoTime();
+                try {
+                    JsonNode result = http.post(system.commandUrl() + "/commands/AskQuestion", Map.of(
+                            "questionId", UUID.randomUUID().toString(), "communityId", seed.communityId,
+                            "title", "Freshness probe %d: when can the query side read it?".formatted(n),
+                            "body", "Sent at a steady rate; the benchmark waits until the read models have it.",
+                            "tags", List.of("benchmark"), "actorId", seed.members.get(member).id()), null);
+                    long t1 = System.nanoTime();
+                    if (t0 >= warmupEnd) {
+                        command.recordValue(t1 - t0);
+                        pending.add(new Pending(result.path("position").asLong(), t1));
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.getMessage());
+                }
+            });
+        }, 0, 1_000_000 / FRESHNESS_RATE, TimeUnit.MICROSECONDS);
+        List<Pending> waiting = new ArrayList<>();
+        while (System.nanoTime() < end + 5_000_000_000L) {
+            Pending p;
+            while ((p = pending.poll()) != null) {
+                waiting.add(p);
+            }
+            long t0 = System.nanoTime();
+            long position = http.get(system.queryUrl() + "/position").path("position").asLong();
+            long t1 = System.nanoTime();
+            poll.recordValue(t1 - t0);
+            waiting.removeIf(w -> {
+                if (w.position() <= position) {
+                    freshness.recordValue(Math.max(1_000, t1 - w.answeredAt()));
+                    return true;
+                }
+                return false;
+            });
+            if (System.nanoTime() > end && waiting.isEmpty() && pending.isEmpty()) {
+                break;
+            }
+            Thread.sleep(1);
+        }
+        long gaveUp = System.nanoTime();
+        for (Pending w : waiting) {
+            // not seen when the benchmark stopped looking: counted with the time waited so far (a lower bound)
+            freshness.recordValue(Math.min(gaveUp - w.answeredAt(), freshness.getHighestTrackableValue()));
+        }
+        ticker.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        // answered after the benchmark stopped looking: not seen, for an unknown time
+        long lateAnswers = pending.size();
+        double achieved = command.getTotalCount() / (double) options.freshnessSeconds();
+        double p99 = freshness.getValueAtPercentile(99) / 1e6;
+        report.add("2. Freshness at %d commands/s (%.0f/s achieved)".formatted(FRESHNESS_RATE, achieved),
+                freshness.getTotalCount() == 0 ? "none seen" : "p50 %s, p99 %s%s".formatted(
+                        Report.ms(freshness.getValueAtPercentile(50) / 1e6), Report.ms(p99),
+                        waiting.isEmpty() ? "" : " (at least)"),
+                "p50 %s, p99 %s one /position read".formatted(Report.ms(poll.getValueAtPercentile(50) / 1e6),
+                        Report.ms(poll.getValueAtPercentile(99) / 1e6)),
+                "-", "p99 < 100 ms", p99 < 100 && freshness.getTotalCount() > 0);
+        report.note(("Freshness: %d commands answered (command p50 %s, p99 %s); %d not seen on the query side"
+                + " 5 s after the last was sent (counted with the time waited), %d answered only after that, %d failed%s.").formatted(
+                command.getTotalCount(), Report.ms(command.getValueAtPercentile(50) / 1e6),
+                Report.ms(command.getValueAtPercentile(99) / 1e6), waiting.size(), lateAnswers, failures.get(),
+                firstFailure.get() == null ? "" : " (" + firstFailure.get() + ")"));
+    }
+
+    // ---------------------------------------------------------------- 3. and 5. replay
+
+    record Replay(long events, double seconds, double perSecond, double startupSeconds, boolean finished) {
+    }
+
+    /**
+     * Grows the store to {@code events} (when it holds fewer), drops every read model and token (the
+     * whole read database and the search index) and times the restarted query service until every
+     * projection has processed the head of the store, at most {@code replayCap}. The rate is taken
+     * from the first moment the service answers, so its start-up does not count, and it is the rate
+     * of the slowest projection ({@code /position} is the minimum over all of them).
+     */
+    private Replay replay(long events) throws Exception {
+        system.stop(Service.QUERY);
+        if (events > 0) {
+            log("Replay: appending copies of the template thread up to %,d events ...", events);
+            copies.growTo(events);
+        }
+        long head;
+        long total;
+        try (Connection c = copies.connect()) {
+            head = EventCopies.head(c);
+            total = EventCopies.count(c);
+        }
+        log("Replay: %,d events stored; dropping the read models and rebuilding them (at most %d s) ...", total,
+                options.replayCap().toSeconds());
+        try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
+            mongo.getDatabase("praxis").drop();
+        }
+        deleteRecursively(system.dataDir().resolve("search-index"));
+        long launched = System.nanoTime();
+        // the cap counts from the service's first answer: its start-up on a busy machine is not the replay
+        long giveUpAt = launched + options.replayCap().toNanos() + Duration.ofMinutes(10).toNanos();
+        AtomicReference<long[]> first = new AtomicReference<>();
+        AtomicReference<long[]> last = new AtomicReference<>();
+        AtomicReference<Boolean> finished = new AtomicReference<>(false);
+        Thread watcher = new Thread(() -> {
+            long lastPosition = Long.MIN_VALUE;
+            long lastChange = System.nanoTime();
+            while (System.nanoTime() < giveUpAt
+                    && (first.get() == null || System.nanoTime() < first.get()[0] + options.replayCap().toNanos())) {
+                try {
+                    long position = http.get(system.queryUrl() + "/position").path("position").asLong();
+                    long now = System.nanoTime();
+                    first.compareAndSet(null, new long[] {now, Math.max(0, position)});
+                    last.set(new long[] {now, Math.max(0, position)});
+                    if (position != lastPosition) {
+                        lastPosition = position;
+                        lastChange = now;
+                    }
+                    if (position >= head || (position > 0 && now - lastChange > 10_000_000_000L && processorsAt(head))) {
+                        last.set(new long[] {now, head});
+                        finished.set(true);
+                        return;
+                    }
+                } catch (Exception e) {
+                    // not up yet
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-replay-watch");
+        watcher.start();
+        system.start(Service.QUERY);
+        double startup = seconds(launched);
+        watcher.join();
+        long[] start = first.get();
+        long[] end = last.get();
+        if (start == null || end == null) {
+            throw new IllegalStateException("The query service never answered GET /position during the replay");
+        }
+        long processed = end[1] - start[1];
+        double seconds = (end[0] - start[0]) / 1e9;
+        double perSecond = seconds > 0 ? processed / seconds : 0;
+        log("Replay: %s: %,d events in %.1f s after the service answered (%.1f s start-up): %,.0f events/s",
+                finished.get() ? "done" : "CAPPED", processed, seconds, startup, perSecond);
+        try {
+            // every MongoDB command the fresh query service sent (the driver's Micrometer metric), per
+            // event that a projection handled (praxis_projection_events_total): the cost of one handler call
+            double commands = 0;
+            double handled = 0;
+            for (String line : http.getText(system.queryUrl() + "/actuator/prometheus").split("\n")) {
+                if (line.startsWith("mongodb_driver_commands_seconds_count{")) {
+                    commands += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("praxis_projection_events_total{")) {
+                    handled += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            if (handled > 0 && commands > 0) {
+                report.note("Replay of %,d events: %,.0f MongoDB commands for %,.0f events handled by the projections: %.1f per event and projection."
+                        .formatted(total, commands, handled, commands / handled));
+            }
+        } catch (Exception e) {
+            // the figure is a diagnosis, not a measurement: leave it out
+        }
+        return new Replay(total, (end[0] - launched) / 1e9, perSecond, startup, finished.get());
+    }
+
+    /** Waits, at most two minutes, until the projections have processed the head of the store. */
+    private void awaitCaughtUp() throws Exception {
+        awaitCaughtUp(Duration.ofMinutes(2));
+    }
+
+    private void awaitCaughtUp(Duration atMost) throws Exception {
+        long head;
+        try (Connection c = copies.connect()) {
+            head = EventCopies.head(c);
+        }
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (http.get(system.queryUrl() + "/position").path("position").asLong() >= head) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        log("The projections did not catch up with position %d within %d s; going on.", head, atMost.toSeconds());
+        report.note("The projections had not caught up with position %d within %d s before a later step."
+                .formatted(head, atMost.toSeconds()));
+    }
+
+    /** Every segment in the token store has reached {@code head} (for a /position held back by an old gap). */
+    private boolean processorsAt(long head) throws IOException, InterruptedException {
+        JsonNode processors = http.get(system.queryUrl() + "/processors").path("processors");
+        for (JsonNode processor : processors) {
+            for (JsonNode segment : processor.path("segments")) {
+                if (segment.path("position").asLong(-1) < head) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The replay baseline: every event row read in order, as a plain JDBC cursor. */
+    private long sequentialRead() throws SQLException {
+        log("Replay baseline: a sequential read of every event ...");
+        long rows = 0;
+        long bytes = 0;
+        try (Connection c = copies.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT global_index, event_identifier, aggregate_identifier,"
+                    + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data"
+                    + " FROM domain_event_entry ORDER BY global_index")) {
+                s.setFetchSize(1000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows++;
+                        bytes += r.getLong(1) + r.getString(2).length() + r.getString(9).length();
+                        String meta = r.getString(10);
+                        bytes += meta == null ? 0 : meta.length();
+                    }
+                }
+            }
+            c.commit();
+        }
+        return bytes < 0 ? -1 : rows;
+    }
+
+    // ---------------------------------------------------------------- 4. reads
+
+    private Load.Result readGraphQl() throws Exception {
+        heap.phase("reads");
+        log("Reads: a community page of 20 questions with authors through GraphQL, %d clients ...", READ_CLIENTS);
+        Load.Result result = Load.closed(READ_CLIENTS, options.warmupMillis(), options.durationMillis(), (client, n) -> {
+            JsonNode data = seed.call(client % MEMBERS, FEED, Map.of("id", seed.communityGlobalId));
+            if (data.path("community").path("questions").path("edges").size() != 20) {
+                throw new IOException("The feed page has not 20 questions: " + Http.abbreviate(data.toString()));
+            }
+        });
+        errors("GraphQL reads", result);
+        heap.phase(null);
+        return result;
+    }
+
+    /** The same data from the query service's own endpoints: the community, its page, the authors. */
+    private Load.Result readQueryService() throws Exception {
+        heap.phase("reads");
+        log("Reads baseline: the same data from the query service's endpoints, %d clients ...", READ_CLIENTS);
+        String query = system.queryUrl();
+        Load.Result result = Load.closed(READ_CLIENTS, options.warmupMillis(), options.durationMillis(), (client, n) -> {
+            String viewer = seed.members.get(client % MEMBERS).id();
+            http.get(query + "/communities/" + seed.communityId + "?viewer=" + viewer);
+            JsonNode page = http.get(query + "/communities/" + seed.communityId + "/questions?first=20&viewer=" + viewer);
+            List<String> authors = new ArrayList<>();
+            for (JsonNode item : page.path("items")) {
+                authors.add(item.path("authorId").asText());
+            }
+            if (authors.size() != 20) {
+                throw new IOException("The page has not 20 questions: " + Http.abbreviate(page.toString()));
+            }
+            http.post(query + "/members/batch?viewer=" + viewer, Map.of("ids", authors.stream().distinct().toList()), null);
+        });
+        errors("query-service reads", result);
+        heap.phase(null);
+        return result;
+    }
+
+    private void report(Load.Result graphql, Load.Result baseline) {
+        double cost = baseline.perSecond() / graphql.perSecond();
+        report.add("4. Reads: feed page, %d clients".formatted(READ_CLIENTS), describe(graphql),
+                describe(baseline) + " query service", Report.ratio(cost) + "x cost", "<= 1.5x", cost <= 1.5);
+    }
+
+    // ---------------------------------------------------------------- 5. growth, 6. memory
+
+    private void growth(Map<String, Load.Result> reads, Map<String, Replay> replays) {
+        Load.Result small = reads.get("small");
+        Load.Result large = reads.get("large");
+        Replay rs = replays.get("small");
+        Replay rl = replays.get("large");
+        double latency = large.p50() / small.p50();
+        report.add("5. Growth: read p50/p99 at %,d vs %,d events%s".formatted(rl.events(), rs.events(),
+                        rl.finished() ? "" : " (replay unfinished)"),
+                "%s / %s".formatted(Report.ms(large.p50()), Report.ms(large.p99())),
+                "%s / %s".formatted(Report.ms(small.p50()), Report.ms(small.p99())), Report.ratio(latency),
+                "the same (<= 1.25)", small.operations() >= 100 && large.operations() >= 100 && rl.finished()
+                        ? latency <= 1.25 : null);
+        // time per event at each size, start-up left out (a capped replay: at the rate it reached)
+        double proportional = rs.perSecond() / rl.perSecond();
+        report.add("5. Growth: replay time at %,d vs %,d events%s".formatted(rl.events(), rs.events(),
+                        rs.finished() && rl.finished() ? "" : " (capped: time at the rate so far)"),
+                replayTime(rl), replayTime(rs),
+                Report.ratio(proportional) + " per event", "proportional (<= 1.25 per event)",
+                rs.finished() && rl.finished() ? proportional <= 1.25 : null);
+        report.note("Replay times include the query service's start (%.0f s and %.0f s); the rates count only from its first answer."
+                .formatted(rs.startupSeconds(), rl.startupSeconds()));
+    }
+
+    private static String replayTime(Replay r) {
+        return r.finished() ? "%.1f s (%s)".formatted(r.seconds(), Report.rate(r.perSecond()))
+                : "~%.0f s projected (%s)".formatted(r.events() / Math.max(r.perSecond(), 0.001), Report.rate(r.perSecond()));
+    }
+
+    private void memory() {
+        for (Map.Entry<String, Map<Service, Long>> phase : heap.peaks().entrySet()) {
+            Map<Service, Long> peaks = phase.getValue();
+            long max = peaks.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            StringBuilder figures = new StringBuilder();
+            for (Service service : Service.values()) {
+                if (peaks.containsKey(service)) {
+                    figures.append(figures.isEmpty() ? "" : ", ").append(service.moduleName().replace("-service", ""))
+                            .append(' ').append(Report.mib(peaks.get(service)));
+                }
+            }
+            report.add("6. Memory: peak heap under the %s load".formatted(phase.getKey()), figures.toString(),
+                    "-Xmx512m", "-", "<= 512 MiB each", !peaks.isEmpty() && max <= 512L << 20);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs one part of the benchmark; a failure is reported in the table and the rest still runs. */
+    private void step(String name, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            log("FAILED: %s: %s", name, e);
+            report.note("FAILED: %s: %s".formatted(name, e.getMessage()));
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String describe(Load.Result r) {
+        return "%s, p50 %s, p99 %s".formatted(Report.rate(r.perSecond()), Report.ms(r.p50()), Report.ms(r.p99()));
+    }
+
+    private void errors(String what, Load.Result r) {
+        if (r.errors() > 0) {
+            report.note("%s: %d failed calls (first: %s)".formatted(what, r.errors(), r.firstError()));
+        }
+    }
+
+    /** The 1-minute load average: other work on the machine shows in every figure. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("%tT  " + format + "%n", prepend(java.time.LocalTime.now(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
