@@ -50,6 +50,11 @@ public final class AuditCli {
     }
 
     public static void main(String[] args) {
+        // stdout carries the report or the export: the libraries' informational logging stays out of it
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
