@@ -78,7 +78,8 @@ public final class PraxisAudit {
         }
     }
 
-    private static int runCli(Path jar, List<String> args, Map<String, String> env) {
+    /** Runs the command service's AuditCli from its jar with the store named in {@code env}; answers its exit code. */
+    public static int runCli(Path jar, List<String> args, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Dloader.main=" + CLI_CLASS,
                 "-cp", jar.toString(), LAUNCHER));
         command.addAll(args);

@@ -2,6 +2,8 @@ package dev.praxis.gateway.audit;
 
 import dev.praxis.api.shared.ErrorBody;
 import dev.praxis.gateway.client.Viewer;
+import dev.praxis.gateway.relay.GlobalId;
+import dev.praxis.gateway.relay.NodeType;
 import dev.praxis.gateway.security.Actor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /audit/export}: the events of a range of global positions ({@code from}, {@code to}), of
  * a time range ({@code fromTime}, {@code toTime}, ISO-8601 instants) or of one community
- * ({@code community}, its id) as NDJSON, streamed from the command service as it reads them.
+ * ({@code community}, its global or raw id) as NDJSON, streamed from the command service as it reads them.
  * Auditors only: 401 without a token, 403 ({@code AUDITORS_ONLY}) for a member without the role;
  * errors are {@code ErrorBody} JSON, like the internal API's.
  */
@@ -65,7 +67,7 @@ class AuditExportController {
         } catch (IllegalArgumentException e) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "INVALID_RANGE", e.getMessage());
         }
-        put(parameters, "community", community == null || community.isBlank() ? null : community.strip());
+        put(parameters, "community", community == null || community.isBlank() ? null : communityId(community.strip()));
         ClientHttpResponse upstream = audit.openExport(parameters);
         try {
             if (upstream.getStatusCode().isError()) {
@@ -105,6 +107,15 @@ class AuditExportController {
     private static void put(Map<String, String> parameters, String name, String value) {
         if (value != null) {
             parameters.put(name, value);
+        }
+    }
+
+    /** A community's global id (as the GraphQL API gives it out) or its raw id. */
+    private static String communityId(String id) {
+        try {
+            return GlobalId.rawId(id, NodeType.COMMUNITY);
+        } catch (RuntimeException notAGlobalId) {
+            return id;
         }
     }
 
