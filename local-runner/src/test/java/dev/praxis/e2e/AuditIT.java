@@ -158,9 +158,10 @@ class AuditIT {
                 List.of(rawId(rust), "carol", "Rustaceans"));
         Map<String, List<Document>> rebuilt = awaitReadModels(replica, expected);
         assertThat(rebuilt.keySet()).isEqualTo(expected.keySet());
-        for (String collection : expected.keySet()) {
-            assertThat(rebuilt.get(collection)).as(collection).isEqualTo(expected.get(collection));
-        }
+        List<String> differing = expected.keySet().stream()
+                .filter(collection -> !expected.get(collection).equals(rebuilt.get(collection))).toList();
+        assertThat(differing).as("collections that differ: expected %s%nbut rebuilt %s",
+                differing.stream().map(expected::get).toList(), differing.stream().map(rebuilt::get).toList()).isEmpty();
     }
 
     // ---- helpers
@@ -188,10 +189,17 @@ class AuditIT {
         return plain.substring(plain.indexOf(':') + 1);
     }
 
-    /** The read models without the documents of the other community (its id, its only member or its name in them). */
+    /**
+     * The read models without the documents of the other community (its id, its only member or its name
+     * in them), and without {@code reputation_counters}: a sequence counting reputation inputs across
+     * all communities, which the replica, holding one community, counts lower.
+     */
     private static Map<String, List<Document>> withoutCommunity(Map<String, List<Document>> models, List<String> marks) {
         Map<String, List<Document>> kept = new TreeMap<>();
         models.forEach((collection, documents) -> {
+            if (collection.equals("reputation_counters")) {
+                return;
+            }
             List<Document> own = documents.stream()
                     .filter(d -> marks.stream().noneMatch(mark -> d.toJson().contains(mark))).toList();
             if (!own.isEmpty()) {
@@ -204,11 +212,16 @@ class AuditIT {
     private static Map<String, List<Document>> awaitReadModels(LocalSystem system, Map<String, List<Document>> expected)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Map<String, List<Document>> models = StoreInspector.readModels(system);
+        Map<String, List<Document>> models = comparable(StoreInspector.readModels(system));
         while (!models.equals(expected) && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            models = StoreInspector.readModels(system);
+            models = comparable(StoreInspector.readModels(system));
         }
+        return models;
+    }
+
+    private static Map<String, List<Document>> comparable(Map<String, List<Document>> models) {
+        models.remove("reputation_counters");
         return models;
     }
 
