@@ -37,6 +37,8 @@ class ClientConfiguration {
                 .baseUrl(properties.url().toString())
                 .requestFactory(requestFactory(factories, settings, properties.connectTimeout(), properties.readTimeout()))
                 .defaultStatusHandler(HttpStatusCode::isError, new DownstreamErrorHandler("query service", json))
+                // the auditor role travels with every read that names the auditor as its viewer
+                .requestInterceptor(new dev.praxis.gateway.security.AuditorRoleForwarding())
                 .build());
     }
 

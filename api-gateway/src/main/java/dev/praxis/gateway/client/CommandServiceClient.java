@@ -14,6 +14,11 @@ public class CommandServiceClient {
         this.rest = rest;
     }
 
+    /** The command service's HTTP client, for its read-only audit endpoints (verification, export). */
+    public RestClient rest() {
+        return rest;
+    }
+
     /**
      * Sends one command, named by the simple name of its record, and answers the ids it touched and
      * the global position of its last event. A refusal arrives as a {@link DownstreamException}.

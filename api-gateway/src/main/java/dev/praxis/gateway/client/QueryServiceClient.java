@@ -237,6 +237,9 @@ public class QueryServiceClient {
             uri.queryParam("viewer", "{viewer}");
             all.put("viewer", viewer.id());
         }
+        if (viewer.auditor()) {
+            uri.queryParam(Viewer.ROLE_PARAMETER, Viewer.AUDITOR_ROLE);
+        }
         if (min.isSet()) {
             uri.queryParam("minPosition", min.value());
         }

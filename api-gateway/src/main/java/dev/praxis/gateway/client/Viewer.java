@@ -12,11 +12,24 @@ import org.springframework.lang.Nullable;
  * ViewerInterceptor}), and travels in the request's {@link GraphQLContext} like {@link MinPosition},
  * so that nested fields and data loaders read as the same viewer on whatever thread they run.
  *
+ * <p>An auditor (a token with the {@code auditor} role) reads every community, read only: the query
+ * service learns it from the parameter {@code viewerRole=auditor} next to {@code viewer}.
+ *
  * @param id the member id, the subject of the bearer token; null for an anonymous caller
+ * @param auditor whether the token grants the auditor role
  */
-public record Viewer(@Nullable String id) {
+public record Viewer(@Nullable String id, boolean auditor) {
 
-    public static final Viewer ANONYMOUS = new Viewer(null);
+    public static final Viewer ANONYMOUS = new Viewer(null, false);
+
+    /** The query service's parameter for the viewer's role, and its one value. */
+    public static final String ROLE_PARAMETER = "viewerRole";
+    public static final String AUDITOR_ROLE = "auditor";
+
+    /** A viewer without roles. */
+    public Viewer(@Nullable String id) {
+        this(id, false);
+    }
 
     private static final String CONTEXT_KEY = Viewer.class.getName();
 
@@ -31,7 +44,7 @@ public record Viewer(@Nullable String id) {
     }
 
     public static Viewer of(Actor actor) {
-        return new Viewer(actor.id());
+        return new Viewer(actor.id(), actor.isAuditor());
     }
 
     static String contextKey() {

@@ -2,6 +2,7 @@ package dev.praxis.gateway.security;
 
 import dev.praxis.api.shared.ErrorBody;
 import dev.praxis.api.shared.Limits;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /dev/token}: a bearer token for any member id, so that a developer can act as anyone
- * against a local stack. It exists only in the {@code local} profile.
+ * against a local stack, optionally with {@code "roles": ["auditor"]}. It exists only in the {@code local} profile.
  */
 @RestController
 @Profile("local")
@@ -26,7 +27,8 @@ class DevTokenController {
         this.issuer = issuer;
     }
 
-    record DevTokenRequest(String memberId, String name) {
+    /** {@code roles}: optional, e.g. {@code ["auditor"]}; only roles Praxis knows. */
+    record DevTokenRequest(String memberId, String name, List<String> roles) {
     }
 
     record DevTokenResponse(String token, String memberId) {
@@ -44,6 +46,11 @@ class DevTokenController {
             return ResponseEntity.badRequest().body(new ErrorBody("INVALID_INPUT", "NAME_TOO_LONG",
                     "name must have at most " + Limits.DISPLAY_NAME_MAX + " characters."));
         }
-        return ResponseEntity.ok(new DevTokenResponse(issuer.issue(memberId, name).getTokenValue(), memberId));
+        List<String> roles = request.roles() == null ? List.of() : request.roles();
+        if (roles.stream().anyMatch(role -> !Actor.AUDITOR.equals(role))) {
+            return ResponseEntity.badRequest().body(new ErrorBody("INVALID_INPUT", "UNKNOWN_ROLE",
+                    "roles may only hold \"" + Actor.AUDITOR + "\"."));
+        }
+        return ResponseEntity.ok(new DevTokenResponse(issuer.issue(memberId, name, roles).getTokenValue(), memberId));
     }
 }

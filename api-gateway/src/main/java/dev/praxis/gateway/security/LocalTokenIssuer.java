@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,14 +45,22 @@ public class LocalTokenIssuer {
 
     /** A signed token whose subject is {@code memberId} and whose {@code name} claim is {@code name}. */
     public Jwt issue(String memberId, String name) {
+        return issue(memberId, name, List.of());
+    }
+
+    /** The same with a {@code roles} claim (left out when there are none), e.g. {@code ["auditor"]}. */
+    public Jwt issue(String memberId, String name, List<String> roles) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(memberId)
                 .claim("name", name)
                 .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
-                .build();
+                .expiresAt(now.plus(LIFETIME));
+        if (!roles.isEmpty()) {
+            builder.claim("roles", List.copyOf(roles));
+        }
+        JwtClaimsSet claims = builder.build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims));
     }

@@ -1,6 +1,7 @@
 package dev.praxis.gateway.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.http.HttpMethod;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -43,6 +44,8 @@ class SecurityConfiguration {
                         // The WebSocket handshake carries no token: connection_init does (WebSocketAuthentication).
                         .requestMatchers(graphQl.getWebsocket().getPath()).permitAll()
                         .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
+                        // The auditors' NDJSON export judges the token's role itself (typed 401/403 bodies).
+                        .requestMatchers(HttpMethod.GET, "/audit/export").permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder)))
                 .build();

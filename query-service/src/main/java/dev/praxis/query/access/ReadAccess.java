@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
  * that answers content of more than one community filters with {@link #readableBy}, so that a
  * private community's content never leaves the query service for a non-member.
  *
+ * <p>An auditor ({@link ViewerRole}: the request's {@code viewerRole=auditor}) reads every
+ * community, read only: they hold no role in any, so no moderator's read opens to them.
+ *
  * <p>It reads the {@code communities} and {@code community_members} read models by field name,
  * the two documents that the community projections keep.
  */
@@ -53,7 +56,7 @@ public class ReadAccess {
         if (community == null) {
             return false;
         }
-        return !isPrivate(community) || roleOf(communityId, viewerId).isPresent();
+        return ViewerRole.isAuditor() || !isPrivate(community) || roleOf(communityId, viewerId).isPresent();
     }
 
     /** The viewer's role in the community while they are a current, unbanned member. */
@@ -70,6 +73,9 @@ public class ReadAccess {
     /** The private communities the viewer may not read (two store calls): few, so a filter by exclusion stays small. */
     public Set<String> unreadablePrivateCommunities(@Nullable String viewerId) {
         Set<String> unreadable = new HashSet<>();
+        if (ViewerRole.isAuditor()) {
+            return unreadable;
+        }
         mongo.find(Query.query(where("visibility").is(CommunityVisibility.PRIVATE.name())), Document.class, COMMUNITIES)
                 .forEach(community -> unreadable.add(community.getString("_id")));
         if (viewerId == null || unreadable.isEmpty()) {
