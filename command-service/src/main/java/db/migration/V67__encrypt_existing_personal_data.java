@@ -2,18 +2,16 @@ package db.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.praxis.api.privacy.MemberKeys;
 import dev.praxis.api.privacy.PersonalDataCipher;
 import dev.praxis.api.privacy.PersonalFields;
 import dev.praxis.api.shared.MessageJson;
-import java.security.SecureRandom;
+import dev.praxis.command.privacy.ConnectionMemberKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -30,7 +28,7 @@ public class V67__encrypt_existing_personal_data extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        PersonalDataCipher cipher = new PersonalDataCipher(new MigrationKeys(connection));
+        PersonalDataCipher cipher = new PersonalDataCipher(new ConnectionMemberKeys(connection));
         for (String payloadType : payloadTypes(connection)) {
             PersonalFields fields = personalFieldsOf(payloadType);
             if (fields.isEmpty()) {
@@ -82,48 +80,6 @@ public class V67__encrypt_existing_personal_data extends BaseJavaMigration {
             return PersonalFields.of(Class.forName(payloadType));
         } catch (ClassNotFoundException e) {
             return PersonalFields.of(Object.class);
-        }
-    }
-
-    /** The key table through the migration's own connection (and transaction). */
-    private static final class MigrationKeys implements MemberKeys {
-
-        private final Connection connection;
-        private final SecureRandom random = new SecureRandom();
-
-        MigrationKeys(Connection connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public Optional<byte[]> keyForWriting(String memberId) {
-            try {
-                Optional<byte[]> existing = keyForReading(memberId);
-                if (existing.isPresent()) {
-                    return existing;
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO member_keys (member_id, data_key) VALUES (?, ?)")) {
-                    insert.setString(1, memberId);
-                    insert.setBytes(2, PersonalDataCipher.newKey(random));
-                    insert.executeUpdate();
-                }
-                return keyForReading(memberId);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the key of member " + memberId, e);
-            }
-        }
-
-        @Override
-        public Optional<byte[]> keyForReading(String memberId) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT data_key FROM member_keys WHERE member_id = ?")) {
-                select.setString(1, memberId);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the key of member " + memberId, e);
-            }
         }
     }
 }

@@ -149,7 +149,9 @@ class AuditIT {
         Map<String, String> store = Map.of("PRAXIS_EVENTSTORE_URL", replica.jdbcUrl(),
                 "PRAXIS_EVENTSTORE_USERNAME", replica.jdbcUser(), "PRAXIS_EVENTSTORE_PASSWORD", replica.jdbcPassword());
         assertThat(PraxisAudit.runCli(jar, List.of("import-events", file.toString()), store)).isZero();
-        assertThat(StoreInspector.eventCount(replica)).isEqualTo(lines.length);
+        // after the events, the keys of the members whose personal texts they carry (docs/privacy.md)
+        assertThat(StoreInspector.eventCount(replica))
+                .isEqualTo(java.util.Arrays.stream(lines).filter(line -> line.startsWith("{\"position\"")).count());
         assertThat(PraxisAudit.runCli(jar, List.of("verify"), store)).isZero();
         assertThat(PraxisAudit.runCli(jar, List.of("import-events", file.toString()), store)).as("not into a non-empty store")
                 .isEqualTo(2);

@@ -113,6 +113,13 @@ class ErasureIT {
         assertThat(api.data(null, "{ searchMembers(query: \"Quibbleworth\") { totalCount } }", Map.of())
                 .at("/searchMembers/totalCount").asInt()).isZero();
 
+        // nor in an auditor's export: zed's texts read as erased there, and their key is not in it
+        String auditor = api.signIn("audra", "Audra Auditor", List.of("auditor"));
+        String export = api.get(auditor, "/audit/export?community=" + open);
+        assertThat(export).contains("\"erasedMember\":{\"memberId\":\"zed\"").contains("\"personalData\":{\"displayName\":\"[erased]\"")
+                .doesNotContain(PERSONAL.toArray(new String[0]));
+        assertThat(export).contains("\"memberKey\":{\"memberId\":\"bob\"").contains("Bob Answerer");
+
         // their contributions stay: the same question, answer, scores, counts and reputation
         assertThat(withoutNames(after)).isEqualTo(withoutNames(before));
 

@@ -29,6 +29,31 @@ final class GraphQlCaller {
         return answer.get("token").asText();
     }
 
+    /** A token for a member with roles (such as {@code auditor}), from the local profile's development issuer. */
+    String signIn(String memberId, String name, java.util.List<String> roles) {
+        ObjectNode request = JSON.createObjectNode().put("memberId", memberId).put("name", name);
+        roles.forEach(request.putArray("roles")::add);
+        return post("/dev/token", request, null).get("token").asText();
+    }
+
+    /** A GET of the gateway as a signed-in caller (the auditors' export, say): the body as text. */
+    String get(String token, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("GET " + pathAndQuery + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** The whole GraphQL response: {@code data} and {@code errors}. */
     JsonNode call(String token, String document, Map<String, ?> variables) {
         ObjectNode body = JSON.createObjectNode().put("query", document);

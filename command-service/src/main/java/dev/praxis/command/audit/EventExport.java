@@ -3,6 +3,12 @@ package dev.praxis.command.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.praxis.api.privacy.PersonalDataCipher;
+import dev.praxis.api.shared.MessageJson;
+import dev.praxis.command.privacy.ConnectionMemberKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes events as NDJSON, one object per line, in global order, streamed from a cursor:
@@ -26,16 +36,29 @@ import java.util.List;
  * import stores exactly the text the chain hashed); a stored text that is not one line of JSON travels
  * as a string in {@code payloadText} / {@code metadataText} instead. {@code time} is the stored
  * time stamp as is; {@code chainHash} the event's link in the hash chain (hex), null if it has none.
+ *
+ * <p>Members' personal texts are stored encrypted (docs/privacy.md): an event that carries some also
+ * gets {@code "personalData": {"displayName": "Ada", ...}}, the texts opened for readers of the
+ * file, or {@code [erased]} for an erased member. After the events, one line per member whose
+ * personal data they carry: {@code {"memberKey":{"memberId":"...","key":"<base64>"}}}, so that an
+ * import into an empty store reads them as this one does, or, for an erased member,
+ * {@code {"erasedMember":{"memberId":"...","erasedAt":"..."}}}: their key is gone here, and in the
+ * file.
  */
 public final class EventExport {
 
     private static final int FETCH = 500;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = MessageJson.storageMapper();
 
     private final Connection connection;
+    private final ConnectionMemberKeys keys;
+    private final PersonalDataCipher cipher;
 
     public EventExport(Connection connection) {
         this.connection = connection;
+        this.keys = new ConnectionMemberKeys(connection);
+        this.cipher = new PersonalDataCipher(keys);
     }
 
     /** Writes the selected events to {@code out} (flushed every few hundred lines) and answers how many. */
@@ -51,13 +74,18 @@ public final class EventExport {
                     statement.setObject(i + 1, parameters.get(i));
                 }
                 long count = 0;
+                Set<String> subjects = new TreeSet<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        out.write(line(StoredEvent.read(rs, 0), rs.getBytes(11)));
+                        StoredEvent event = StoredEvent.read(rs, 0);
+                        out.write(line(event, rs.getBytes(11), personalData(event, subjects)));
                         if (++count % FETCH == 0) {
                             out.flush();
                         }
                     }
+                }
+                for (String memberId : subjects) {
+                    out.write(keyLine(memberId));
                 }
                 out.flush();
                 return count;
@@ -114,8 +142,48 @@ public final class EventExport {
         return alias + StoredEvent.COLUMNS.replace(", ", ", " + alias);
     }
 
+    /** The personal texts of a stored event, opened (or erased); null when it carries none. */
+    private ObjectNode personalData(StoredEvent event, Set<String> subjects) throws IOException {
+        if (event.payload() == null || !event.payload().contains("\"" + PersonalDataCipher.SUBJECT + "\"")) {
+            return null;
+        }
+        JsonNode payload = MAPPER.readTree(event.payload());
+        if (!(payload instanceof ObjectNode message)) {
+            return null;
+        }
+        ObjectNode opened = MAPPER.createObjectNode();
+        message.fields().forEachRemaining(field -> {
+            if (PersonalDataCipher.isEnvelope(field.getValue())) {
+                subjects.add(field.getValue().get(PersonalDataCipher.SUBJECT).asText());
+                opened.set(field.getKey(), field.getValue());
+            }
+        });
+        if (opened.isEmpty()) {
+            return null;
+        }
+        cipher.reveal(opened);
+        return opened;
+    }
+
+    private byte[] keyLine(String memberId) throws IOException {
+        ObjectNode line = MAPPER.createObjectNode();
+        Optional<byte[]> key = keys.keyForReading(memberId);
+        if (key.isPresent()) {
+            line.putObject("memberKey").put("memberId", memberId).put("key", Base64.getEncoder().encodeToString(key.get()));
+        } else {
+            ObjectNode erased = line.putObject("erasedMember").put("memberId", memberId);
+            keys.erasedAt(memberId).ifPresent(at -> erased.put("erasedAt", at.toString()));
+        }
+        return (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** One NDJSON line, newline included. */
     public static byte[] line(StoredEvent e, byte[] chainHash) {
+        return line(e, chainHash, null);
+    }
+
+    /** One NDJSON line with the event's personal texts opened, newline included. */
+    public static byte[] line(StoredEvent e, byte[] chainHash, JsonNode personalData) {
         StringBuilder text = new StringBuilder(256 + (e.payload() == null ? 0 : e.payload().length()));
         try (JsonGenerator json = JSON.createGenerator(new java.io.Writer() {
             @Override
@@ -143,6 +211,10 @@ public final class EventExport {
             embed(json, "payload", e.payload());
             embed(json, "metadata", e.metadata());
             json.writeStringField("chainHash", ChainHash.hex(chainHash));
+            if (personalData != null) {
+                json.writeFieldName("personalData");
+                json.writeRawValue(personalData.toString());
+            }
             json.writeEndObject();
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);

@@ -3,6 +3,10 @@ package dev.praxis.command.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.praxis.api.privacy.PersonalDataCipher;
+import dev.praxis.command.privacy.ConnectionMemberKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.sql.Connection;
@@ -10,7 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +37,14 @@ public final class EventImport {
     private static final int BATCH = 500;
     private static final JsonFactory JSON = new JsonFactory();
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final Connection connection;
+    private final ConnectionMemberKeys keys;
 
     public EventImport(Connection connection) {
         this.connection = connection;
+        this.keys = new ConnectionMemberKeys(connection);
     }
 
     /** What an import did. */
@@ -105,6 +115,9 @@ public final class EventImport {
                 if (text.isBlank()) {
                     continue;
                 }
+                if (keyLine(number, text)) {
+                    continue;
+                }
                 Line line = parse(number, text);
                 StoredEvent e = line.event();
                 if (e.position() <= last) {
@@ -131,6 +144,49 @@ public final class EventImport {
             flush(insert, batch);
         }
         return new Result(events, streams.size(), last);
+    }
+
+    /**
+     * A line after the events that carries a member's key ({@code memberKey}) or erasure
+     * ({@code erasedMember}), see {@link EventExport}: the imported store then reads the members'
+     * personal texts as the exporting one did, and refuses erased members as it did.
+     */
+    private boolean keyLine(int number, String text) throws IOException {
+        if (!text.startsWith("{\"memberKey\"") && !text.startsWith("{\"erasedMember\"")) {
+            return false;
+        }
+        JsonNode line;
+        try {
+            line = MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw refused(number, "NOT_AN_EVENT", "the line is not valid JSON");
+        }
+        JsonNode key = line.path("memberKey");
+        JsonNode erased = line.path("erasedMember");
+        if (key.path("memberId").isTextual() && key.path("key").isTextual()) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(key.get("key").asText());
+            } catch (IllegalArgumentException e) {
+                throw refused(number, "NOT_AN_EVENT", "the member key is not base64");
+            }
+            if (bytes.length != PersonalDataCipher.KEY_BYTES) {
+                throw refused(number, "NOT_AN_EVENT", "a member key has " + PersonalDataCipher.KEY_BYTES + " bytes");
+            }
+            keys.store(key.get("memberId").asText(), bytes);
+            return true;
+        }
+        if (erased.path("memberId").isTextual()) {
+            Instant at;
+            try {
+                at = erased.hasNonNull("erasedAt") ? Instant.parse(erased.get("erasedAt").asText()) : Instant.now();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw refused(number, "NOT_AN_EVENT", "erasedAt is not an instant");
+            }
+            keys.recordErasure(erased.get("memberId").asText(), at);
+            return true;
+        }
+        throw refused(number, "NOT_AN_EVENT", "a key line names a memberId and a key, or an erased memberId");
     }
 
     /** Inserts the batch and compares the links the trigger made with the file's chain hashes. */

@@ -9,6 +9,7 @@ import dev.praxis.api.notification.NotificationInboxIds;
 import dev.praxis.api.query.HistoryEntryView;
 import dev.praxis.api.query.Page;
 import dev.praxis.query.access.ReadAccess;
+import dev.praxis.query.privacy.RevealedPayloads;
 import dev.praxis.query.access.ViewerRole;
 import dev.praxis.query.consistency.ReadConsistency;
 import dev.praxis.query.shared.Pages;
@@ -42,7 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>anyone else reads the history of a post or a community they may read (404 as for an unknown
  *       one otherwise), and a member's history only where it names a community they may read, plus,
  *       for their own history, their events that name none (profile, follows, notifications read).
- *       Metadata (correlation and trace ids) is left out for them.</li>
+ *       Metadata (correlation and trace ids) is left out for them, and members' personal texts stay the
+ *       ciphertext envelopes they are stored as (a sanction's reason is not for every reader); an
+ *       auditor reads them opened, or {@code [erased]} (docs/privacy.md).</li>
  * </ul>
  * The filters use the expression indexes of V91__history_indexes.sql; a post's history is the streams
  * of its aggregate, its bounty and its flags (for an answer: its events in its question's stream).
@@ -58,9 +61,11 @@ public class HistoryQueries {
     private final MongoTemplate mongo;
     private final ReadAccess access;
     private final ReadConsistency consistency;
+    private final RevealedPayloads personalData;
 
     public HistoryQueries(NamedParameterJdbcTemplate jdbc, MongoTemplate mongo, ReadAccess access,
-                          ReadConsistency consistency) {
+                          ReadConsistency consistency, RevealedPayloads personalData) {
+        this.personalData = personalData;
         this.jdbc = jdbc;
         this.mongo = mongo;
         this.access = access;
@@ -141,7 +146,8 @@ public class HistoryQueries {
                         + filter + (cursor == null ? "" : " AND global_index > :after")
                         + " ORDER BY global_index LIMIT :limit", parameters,
                 (rs, row) -> entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), auditor ? rs.getString(8) : null));
+                        rs.getString(6), auditor ? personalData.reveal(rs.getString(7)) : rs.getString(7),
+                        auditor ? rs.getString(8) : null));
         boolean hasNext = entries.size() > size;
         List<HistoryEntryView> page = hasNext ? entries.subList(0, size) : entries;
         String endCursor = page.isEmpty() ? null : Long.toString(page.get(page.size() - 1).position());
