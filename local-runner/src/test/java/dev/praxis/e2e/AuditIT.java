@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,7 +152,7 @@ class AuditIT {
         assertThat(PraxisAudit.runCli(jar, List.of("import-events", file.toString()), store)).isZero();
         // after the events, the keys of the members whose personal texts they carry (docs/privacy.md)
         assertThat(StoreInspector.eventCount(replica))
-                .isEqualTo(java.util.Arrays.stream(lines).filter(line -> line.startsWith("{\"position\"")).count());
+                .isEqualTo(Arrays.stream(lines).filter(line -> line.startsWith("{\"position\"")).count());
         assertThat(PraxisAudit.runCli(jar, List.of("verify"), store)).isZero();
         assertThat(PraxisAudit.runCli(jar, List.of("import-events", file.toString()), store)).as("not into a non-empty store")
                 .isEqualTo(2);
