@@ -42,17 +42,20 @@ public final class Benchmark {
 
     /** How big and how long. */
     record Options(String name, long largeEvents, long warmupMillis, long durationMillis,
-                   int freshnessSeconds, Duration replayCap, Path dataDir, Path output) {
+                   int freshnessSeconds, Duration replayCap, Path dataDir, Path output, boolean replayOnly,
+                   List<String> jvmArgs) {
 
         static String usage() {
             return """
-                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE]
+                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only] [--jvm=OPTION]...
                       --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 60 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
                       --seconds=S     measured seconds per load step (after a warm-up of half of it, at least 5 s)
                       --replay-cap=S  stop waiting for a replay after S seconds and report the rate so far
-                      --output=FILE   also write the table (Markdown) to this file""";
+                      --output=FILE   also write the table (Markdown) to this file
+                      --replay-only   only the large replay and its baseline (to profile the projections)
+                      --jvm=OPTION    one more JVM option for every service, e.g. --jvm=-XX:StartFlightRecording=filename=/tmp/%p.jfr""";
         }
 
         static Options parse(String[] args) {
@@ -62,6 +65,8 @@ public final class Benchmark {
             Long cap = null;
             Path data = Path.of(".praxis-bench");
             Path output = null;
+            boolean replayOnly = false;
+            List<String> jvm = new java.util.ArrayList<>();
             for (String arg : args) {
                 if (arg.equals("--help") || arg.equals("-h")) {
                     throw new IllegalArgumentException(usage());
@@ -79,6 +84,10 @@ public final class Benchmark {
                     data = Path.of(arg.substring(7));
                 } else if (arg.startsWith("--output=")) {
                     output = Path.of(arg.substring(9));
+                } else if (arg.equals("--replay-only")) {
+                    replayOnly = true;
+                } else if (arg.startsWith("--jvm=")) {
+                    jvm.add(arg.substring(6));
                 } else {
                     throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
                 }
@@ -87,7 +96,7 @@ public final class Benchmark {
             long duration = (seconds != null ? seconds : full ? 15 : 5) * 1000;
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 60);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
-                    full ? 20 : 10, replayCap, data.toAbsolutePath(), output);
+                    full ? 20 : 10, replayCap, data.toAbsolutePath(), output, replayOnly, List.copyOf(jvm));
         }
     }
 
@@ -138,6 +147,7 @@ public final class Benchmark {
         log("Starting the stores and the three services (data in %s) ...", options.dataDir());
         system = LocalSystem.start(LocalConfig.forTests(options.dataDir())
                 .jvmArgs("-Xmx512m")
+                .jvmArgs(options.jvmArgs().toArray(String[]::new))
                 // the benchmark's members call far more often than a person does
                 .serviceArgs(Service.GATEWAY, "--praxis.graphql.budget-per-hour=1000000000")
                 .startupTimeout(Duration.ofMinutes(4))
@@ -157,6 +167,12 @@ public final class Benchmark {
             Map<String, Load.Result> reads = new LinkedHashMap<>();
             Map<String, Replay> replays = new LinkedHashMap<>();
 
+            if (options.replayOnly()) {
+                step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
+                step("replay baseline", () -> replayRow(replays));
+                memory();
+                return;
+            }
             // a community page needs 20 questions: copies of the template thread, projected live
             step("a full page", () -> {
                 try (Connection c = copies.connect()) {
@@ -176,27 +192,7 @@ public final class Benchmark {
             // Growth: rebuild everything from the store as it is now, then from the large store.
             step("replay of the store as it is", () -> replays.put("small", replay(0)));
             step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
-            step("replay baseline", () -> {
-                long baselineStart = System.nanoTime();
-                long readRows = sequentialRead();
-                double baselineRate = readRows / seconds(baselineStart);
-                Replay large = replays.get("large");
-                if (large == null) {
-                    report.add("3. Replay baseline only", "-", Report.rate(baselineRate) + " sequential read", "-",
-                            ">= 0.5 and >= 20,000/s", false);
-                    return;
-                }
-                double ratio = large.perSecond() / baselineRate;
-                report.add("3. Replay: all projections from %,d events%s".formatted(large.events(),
-                                large.finished() ? "" : " (capped)"),
-                        Report.rate(large.perSecond()) + " (%.0f s)".formatted(large.seconds()),
-                        Report.rate(baselineRate) + " sequential read", Report.ratio(ratio),
-                        ">= 0.5 and >= 20,000/s", ratio >= 0.5 && large.perSecond() >= 20_000);
-                if (!large.finished()) {
-                    // the reads on the large store then run during the rest of the replay (growth says so)
-                    awaitCaughtUp(options.replayCap());
-                }
-            });
+            step("replay baseline", () -> replayRow(replays));
             step("reads on the large store", () -> reads.put("large", readGraphQl()));
             step("growth", () -> growth(reads, replays));
             memory();
@@ -472,6 +468,29 @@ public final class Benchmark {
             // the figure is a diagnosis, not a measurement: leave it out
         }
         return new Replay(total, (end[0] - launched) / 1e9, perSecond, startup, finished.get());
+    }
+
+    /** Row 3: the large replay beside a sequential read of the same rows. */
+    private void replayRow(Map<String, Replay> replays) throws Exception {
+        long baselineStart = System.nanoTime();
+        long readRows = sequentialRead();
+        double baselineRate = readRows / seconds(baselineStart);
+        Replay large = replays.get("large");
+        if (large == null) {
+            report.add("3. Replay baseline only", "-", Report.rate(baselineRate) + " sequential read", "-",
+                    ">= 0.5 and >= 20,000/s", false);
+            return;
+        }
+        double ratio = large.perSecond() / baselineRate;
+        report.add("3. Replay: all projections from %,d events%s".formatted(large.events(),
+                        large.finished() ? "" : " (capped)"),
+                Report.rate(large.perSecond()) + " (%.0f s)".formatted(large.seconds()),
+                Report.rate(baselineRate) + " sequential read", Report.ratio(ratio),
+                ">= 0.5 and >= 20,000/s", ratio >= 0.5 && large.perSecond() >= 20_000);
+        if (!large.finished() && !options.replayOnly()) {
+            // the reads on the large store then run during the rest of the replay (growth says so)
+            awaitCaughtUp(options.replayCap());
+        }
     }
 
     /** Waits, at most two minutes, until the projections have processed the head of the store. */

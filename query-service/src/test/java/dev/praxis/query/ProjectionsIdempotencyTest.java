@@ -108,7 +108,7 @@ class ProjectionsIdempotencyTest {
         return harness.project(database, events);
     }
 
-    private static List<EventMessage<?>> history() {
+    static List<EventMessage<?>> history() {
         Instant t = Instant.parse("2026-03-01T10:00:00Z");
         return List.of(
                 GenericEventMessage.asEventMessage(new CommunityCreated("c1", "Java Practitioners", "JVM", null, "alice", t)),

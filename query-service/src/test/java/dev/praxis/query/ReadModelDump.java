@@ -17,7 +17,8 @@ public final class ReadModelDump {
     public static Map<String, List<Document>> of(MongoDatabase database) {
         Map<String, List<Document>> dump = new TreeMap<>();
         for (String name : database.listCollectionNames()) {
-            if (name.equals("tracking_tokens") || name.equals("query_instances") || name.startsWith("system.")) {
+            if (name.equals("tracking_tokens") || name.equals("query_instances") || name.equals("delivery_horizons")
+                    || name.startsWith("system.")) {
                 continue;
             }
             List<Document> documents = new ArrayList<>();

@@ -401,7 +401,7 @@ public class KnowledgeProjection {
     }
 
     private boolean memberAlreadyApplied(String memberId, EventMessage<?> message) {
-        return mongo.exists(query(where("_id").is(memberId).and(AppliedEvents.FIELD).is(message.getIdentifier())), MEMBERS);
+        return AppliedEvents.wasApplied(mongo, MEMBERS, memberId, message.getIdentifier());
     }
 
     private void memberApplied(String memberId, EventMessage<?> message) {
@@ -420,7 +420,7 @@ public class KnowledgeProjection {
     @EventHandler
     void on(TagSynonymAdded event, EventMessage<?> message) {
         String id = topicId(event.communityId(), event.synonym());
-        if (mongo.exists(query(where("_id").is(id).and(AppliedEvents.FIELD).is(message.getIdentifier())), SYNONYMS)) {
+        if (AppliedEvents.wasApplied(mongo, SYNONYMS, id, message.getIdentifier())) {
             return;
         }
         mongo.upsert(query(where("_id").is(id)), new Update().set("communityId", event.communityId())
@@ -523,7 +523,7 @@ public class KnowledgeProjection {
     }
 
     private boolean alreadyApplied(String questionId, EventMessage<?> message) {
-        return mongo.exists(query(where("_id").is(questionId).and(AppliedEvents.FIELD).is(message.getIdentifier())), THREADS);
+        return AppliedEvents.wasApplied(mongo, THREADS, questionId, message.getIdentifier());
     }
 
     private void applied(String questionId, EventMessage<?> message, Instant at) {

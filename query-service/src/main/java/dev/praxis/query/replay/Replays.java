@@ -46,6 +46,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.praxis.query.shared.DeliveryHorizon;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -291,6 +292,7 @@ public class Replays {
                             }))
                     .build();
             replay.registerHandlerInterceptor(new Progress(handled, properties.maxEventsPerSecond()));
+            replay.registerHandlerInterceptor(new DeliveryHorizon(processorName, mongo));
             replay.start();
             save();
             while (!cancelled) {
@@ -493,6 +495,8 @@ public class Replays {
 
     private void deleteTokens(String processor) {
         mongo.remove(query(where("processorName").is(processor)), "tracking_tokens");
+        // what the processor handed before goes with its token: the replay's collections start empty
+        mongo.remove(query(where("_id").is(processor)), DeliveryHorizon.COLLECTION);
     }
 
     private static ReplayView view(Document d) {

@@ -1,7 +1,7 @@
 package dev.praxis.query.reputation;
 
 import static dev.praxis.query.reputation.ReputationCollections.key;
-import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
+import static dev.praxis.query.shared.AppliedEvents.upsertAllOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -15,6 +15,7 @@ import dev.praxis.api.reputation.ReputationReason;
 import dev.praxis.api.reputation.ReputationRules;
 import dev.praxis.api.reputation.ReputationRulesChanged;
 import dev.praxis.api.shared.PraxisEvent;
+import dev.praxis.query.shared.DeliveryHorizon;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -86,11 +88,19 @@ public class ReputationProjection {
         if (!ReputationEngine.isInput(event)) {
             return;
         }
-        Document input = logged(message.getIdentifier(), event);
-        ReputationOutcome outcome = input.getString("outcome") != null
-                ? ReputationJson.read(input.getString("outcome"), ReputationOutcome.class)
-                : decided(input, decide(message.getIdentifier(), event));
-        apply(message.getIdentifier(), outcome);
+        String eventId = message.getIdentifier();
+        // an event new to this projection cannot have been logged: no need to look
+        Document input = DeliveryHorizon.firstDelivery() ? null : mongo.findById(eventId, Document.class,
+                ReputationCollections.INPUTS);
+        ReputationOutcome outcome;
+        if (input == null) {
+            outcome = loggedWithOutcome(eventId, event, decide(eventId, event));
+        } else if (input.getString("outcome") != null) {
+            outcome = ReputationJson.read(input.getString("outcome"), ReputationOutcome.class);
+        } else {
+            outcome = decided(input, decide(eventId, event));
+        }
+        apply(eventId, outcome);
     }
 
     @EventHandler
@@ -150,6 +160,30 @@ public class ReputationProjection {
             return mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
         }
         return input;
+    }
+
+    /**
+     * Logs the event's input together with the engine's decision, in one write before any of it is
+     * applied; when the input was logged meanwhile, its stored decision wins.
+     */
+    private ReputationOutcome loggedWithOutcome(String eventId, PraxisEvent event, ReputationOutcome outcome) {
+        Document counter = mongo.findAndModify(query(where("_id").is("inputs")), new Update().inc("seq", 1L),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, ReputationCollections.COUNTERS);
+        Document input = new Document("_id", eventId)
+                .append("communityId", communityOf(event))
+                .append("seq", counter.getLong("seq"))
+                .append("type", event.getClass().getName())
+                .append("event", ReputationJson.write(event))
+                .append("outcome", ReputationJson.write(outcome));
+        try {
+            mongo.insert(input, ReputationCollections.INPUTS);
+            return outcome;
+        } catch (DuplicateKeyException alreadyLogged) {
+            Document stored = mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
+            return stored.getString("outcome") != null
+                    ? ReputationJson.read(stored.getString("outcome"), ReputationOutcome.class)
+                    : decided(stored, outcome);
+        }
     }
 
     private ReputationOutcome decided(Document input, ReputationOutcome outcome) {
@@ -213,7 +247,10 @@ public class ReputationProjection {
         return new ReputationOutcome(c, totals, editPoints, voteDays, tags, ledger.causes(c), List.of(), changes, boards);
     }
 
-    /** Writes the outcome; every write is absolute (or remembered per event), so applying it again changes nothing. */
+    /**
+     * Writes the outcome; every write is absolute (or remembered per event), so applying it again
+     * changes nothing. The writes go to the server as one ordered bulk write per collection.
+     */
     private void apply(String eventId, ReputationOutcome outcome) {
         String replaced = outcome.replacesCommunity();
         if (replaced != null) {
@@ -222,47 +259,69 @@ public class ReputationProjection {
                 mongo.remove(query(where("communityId").is(replaced)), collection);
             }
         }
-        outcome.totals().forEach(t -> mongo.upsert(query(where("_id").is(key(t.communityId(), t.memberId()))),
-                new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("total", t.value()),
-                ReputationCollections.TOTALS));
-        outcome.editPoints().forEach(t -> mongo.upsert(query(where("_id").is(key(t.communityId(), t.memberId()))),
-                new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("editPoints", t.value()),
-                ReputationCollections.TOTALS));
-        outcome.voteDays().forEach(d -> mongo.upsert(query(where("_id").is(key(d.communityId(), d.memberId(), d.day()))),
+        Writes writes = new Writes();
+        outcome.totals().forEach(t -> writes.upsert(ReputationCollections.TOTALS, key(t.communityId(), t.memberId()),
+                new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("total", t.value())));
+        outcome.editPoints().forEach(t -> writes.upsert(ReputationCollections.TOTALS, key(t.communityId(), t.memberId()),
+                new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("editPoints", t.value())));
+        outcome.voteDays().forEach(d -> writes.upsert(ReputationCollections.VOTE_DAYS, key(d.communityId(), d.memberId(), d.day()),
                 new Update().set("communityId", d.communityId()).set("memberId", d.memberId()).set("day", d.day())
-                        .set("points", d.points()), ReputationCollections.VOTE_DAYS));
-        outcome.tags().forEach(t -> mongo.upsert(query(where("_id").is(key(t.communityId(), t.questionId()))),
-                new Update().set("communityId", t.communityId()).set("questionId", t.questionId()).set("tags", t.tags()),
-                ReputationCollections.THREAD_TAGS));
+                        .set("points", d.points())));
+        outcome.tags().forEach(t -> writes.upsert(ReputationCollections.THREAD_TAGS, key(t.communityId(), t.questionId()),
+                new Update().set("communityId", t.communityId()).set("questionId", t.questionId()).set("tags", t.tags())));
         for (ReputationCause cause : outcome.causesPut()) {
-            mongo.upsert(query(where("_id").is(key(cause.communityId(), cause.key()))), new Update()
+            writes.upsert(ReputationCollections.CAUSES, key(cause.communityId(), cause.key()), new Update()
                     .set("communityId", cause.communityId()).set("questionId", cause.questionId())
-                    .set("cause", ReputationJson.write(cause)), ReputationCollections.CAUSES);
+                    .set("cause", ReputationJson.write(cause)));
         }
-        outcome.causesRemoved().forEach(id -> mongo.remove(query(where("_id").is(id)), ReputationCollections.CAUSES));
+        outcome.causesRemoved().forEach(id -> writes.remove(ReputationCollections.CAUSES, id));
         List<ReputationChange> changes = outcome.changes();
         for (int i = 0; i < changes.size(); i++) {
-            history(eventId + "#" + i, changes.get(i));
+            writes.upsert(ReputationCollections.HISTORY, eventId + "#" + i, history(changes.get(i)));
         }
         if (replaced != null) {
-            outcome.boards().forEach(b -> mongo.upsert(query(where("_id").is(key(b.board(), b.memberId()))), new Update()
-                    .set("board", b.board()).set("communityId", b.communityId()).set("memberId", b.memberId())
-                    .set("points", b.points()), ReputationCollections.LEADERBOARD));
-        } else {
+            outcome.boards().forEach(b -> writes.upsert(ReputationCollections.LEADERBOARD, key(b.board(), b.memberId()),
+                    new Update().set("board", b.board()).set("communityId", b.communityId()).set("memberId", b.memberId())
+                            .set("points", b.points())));
+        }
+        writes.execute();
+        if (replaced == null) {
             Map<List<String>, Integer> increments = new LinkedHashMap<>();
             for (ReputationChange change : changes) {
                 for (String board : boardsOf(change)) {
                     increments.merge(List.of(board, change.communityId(), change.memberId()), change.amount(), Integer::sum);
                 }
             }
-            increments.forEach((k, points) -> upsertOnce(mongo, ReputationCollections.LEADERBOARD, key(k.get(0), k.get(2)),
-                    eventId, new Update().set("board", k.get(0)).set("communityId", k.get(1)).set("memberId", k.get(2))
-                            .inc("points", points)));
+            Map<String, Update> boards = new LinkedHashMap<>();
+            increments.forEach((k, points) -> boards.put(key(k.get(0), k.get(2)), new Update().set("board", k.get(0))
+                    .set("communityId", k.get(1)).set("memberId", k.get(2)).inc("points", points)));
+            upsertAllOnce(mongo, ReputationCollections.LEADERBOARD, eventId, boards);
         }
     }
 
-    private void history(String id, ReputationChange change) {
-        mongo.upsert(query(where("_id").is(id)), new Update()
+    /** Absolute writes collected per collection, sent as one ordered bulk write each. */
+    private final class Writes {
+        private final Map<String, BulkOperations> bulks = new LinkedHashMap<>();
+
+        void upsert(String collection, String id, Update update) {
+            bulk(collection).upsert(query(where("_id").is(id)), update);
+        }
+
+        void remove(String collection, String id) {
+            bulk(collection).remove(query(where("_id").is(id)));
+        }
+
+        private BulkOperations bulk(String collection) {
+            return bulks.computeIfAbsent(collection, c -> mongo.bulkOps(BulkOperations.BulkMode.ORDERED, c));
+        }
+
+        void execute() {
+            bulks.values().forEach(BulkOperations::execute);
+        }
+    }
+
+    private static Update history(ReputationChange change) {
+        return new Update()
                 .set("communityId", change.communityId())
                 .set("memberId", change.memberId())
                 .set("eventId", change.eventId())
@@ -275,7 +334,7 @@ public class ReputationProjection {
                 .set("amount", change.amount())
                 .set("total", change.total())
                 .set("rulesVersion", change.rulesVersion())
-                .set("createdAt", Date.from(change.occurredAt())), ReputationCollections.HISTORY);
+                .set("createdAt", Date.from(change.occurredAt()));
     }
 
     /** The boards a change counts on: its community's and its thread's tags', in the period it was earned. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.praxis.query.shared.DeliveryHorizon;
 import org.axonframework.config.EventProcessingConfigurer;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,6 +15,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Every projection (processing group) runs in a tracking processor whose segments are
@@ -32,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
 class ProcessorConfiguration {
 
     @Autowired
-    void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters) {
+    void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters, MongoTemplate mongo) {
         long claimInterval = scaling.balanceInterval().toMillis();
         // Tracking processors: their status advances only once a batch is handled, which the
         // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
@@ -51,6 +53,7 @@ class ProcessorConfiguration {
                         .andInitialSegmentsCount(segments)
                         .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo));
     }
 
     /** Counts each event a processor's handlers receive on this instance. */

@@ -21,6 +21,7 @@ import dev.praxis.api.shared.PraxisEvent;
 import dev.praxis.query.consistency.ProjectionProgress;
 import dev.praxis.query.reputation.ReputationProjection;
 import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.DeliveryHorizon;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -422,7 +423,7 @@ class ReplayTest {
         MongoDatabase database = mongoClient.getDatabase("praxis");
         Map<String, List<Document>> dump = new TreeMap<>();
         for (String name : database.listCollectionNames()) {
-            if (Set.of("tracking_tokens", "query_instances", Generations.CONTROL, Replays.REPLAYS).contains(name)
+            if (Set.of("tracking_tokens", "query_instances", DeliveryHorizon.COLLECTION, Generations.CONTROL, Replays.REPLAYS).contains(name)
                     || name.startsWith("system.")) {
                 continue;
             }

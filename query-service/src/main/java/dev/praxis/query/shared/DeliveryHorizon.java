@@ -1,0 +1,98 @@
+package dev.praxis.query.shared;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Tells a projection's handler whether the event in hand can have reached that projection before.
+ *
+ * <p>A tracking processor hands an event to its handlers a second time only when an earlier batch
+ * holding it did not end with a stored token (an error, a crash, a lost claim). So before a batch
+ * runs, the processor's <em>horizon</em>, the highest position it has ever handed to its handlers,
+ * is raised to the batch's last position in one atomic write that also answers the horizon before.
+ * An event beyond that earlier horizon is new to the projection: {@link AppliedEvents} then writes
+ * by {@code _id} alone. An event at or below it (a retried batch, or an event committed late into a
+ * gap) takes the checked path that looks for the event's id in the document. The horizon lives
+ * beside the read models, so dropping the read database forgets it together with what it guards;
+ * a horizon that is too high only costs speed, never correctness.
+ *
+ * <p>Why it matters: the filter "this {@code _id} and not yet this event" is a point lookup on a
+ * real MongoDB, but the embedded server uses an index only for a filter on exactly the indexed
+ * fields, so it scanned the whole collection for every update (2.1 ms against 0.2 ms by
+ * {@code _id} at 5,000 documents, and growing with the collection).
+ */
+public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    public static final String COLLECTION = "delivery_horizons";
+    private static final ThreadLocal<Boolean> FIRST_DELIVERY = new ThreadLocal<>();
+    private static final String BATCH_RESOURCE = DeliveryHorizon.class.getName() + ".before";
+
+    private final String processor;
+    private final MongoTemplate mongo;
+
+    public DeliveryHorizon(String processor, MongoTemplate mongo) {
+        this.processor = processor;
+        this.mongo = mongo;
+    }
+
+    /** Whether the event being handled on this thread cannot have reached this projection before. */
+    public static boolean firstDelivery() {
+        return Boolean.TRUE.equals(FIRST_DELIVERY.get());
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        long before = unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> raise(unitOfWork));
+        long position = position(unitOfWork.getMessage());
+        Boolean previous = FIRST_DELIVERY.get();
+        FIRST_DELIVERY.set(position > before);
+        try {
+            return chain.proceed();
+        } finally {
+            if (previous == null) {
+                FIRST_DELIVERY.remove();
+            } else {
+                FIRST_DELIVERY.set(previous);
+            }
+        }
+    }
+
+    /** Raises the horizon to the batch's last position; answers the horizon before (Long.MAX_VALUE: unknown). */
+    private long raise(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
+        long last = -1;
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            for (EventMessage<?> message : ((BatchingUnitOfWork<? extends EventMessage<?>>) batch).getMessages()) {
+                last = Math.max(last, position(message));
+            }
+        } else {
+            last = position(unitOfWork.getMessage());
+        }
+        if (last < 0) {
+            return Long.MAX_VALUE; // no position known: every event takes the checked path
+        }
+        Document before = mongo.findAndModify(query(where("_id").is(processor)), new Update().max("position", last),
+                FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION);
+        if (before == null || before.get("position") == null) {
+            return -1;
+        }
+        return ((Number) before.get("position")).longValue();
+    }
+
+    private static long position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(-1);
+        }
+        return -1;
+    }
+}
