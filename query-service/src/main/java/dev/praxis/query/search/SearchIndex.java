@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * other processors' tokens: MongoDB is shared by every instance, the index is not.
  *
  * <p>An update reads the entry it changes back: from the entries written since the last refresh
- * (which the searcher cannot see yet), else from the searcher.
+ * (which the searcher cannot see yet), else from the searcher. Entries reach the writer only when
+ * the batch ends, once each: a batch of votes on one post analyses the post once, not once per vote.
  */
 public class SearchIndex implements AutoCloseable {
 
@@ -58,6 +59,8 @@ public class SearchIndex implements AutoCloseable {
     private volatile SearcherManager searchers;
     /** Entries written since the searcher was last refreshed, by key: a read-your-own-write cache. */
     private final Map<String, Document> pending = new ConcurrentHashMap<>();
+    /** The keys of the pending entries that the writer has not been given yet. */
+    private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     /** Tag synonyms by community: synonym to master. Few; read on every query. */
     private final Map<String, Map<String, String>> synonyms = new ConcurrentHashMap<>();
     private volatile Map<String, String> lastToken = Map.of();
@@ -87,6 +90,7 @@ public class SearchIndex implements AutoCloseable {
         searchers = new SearcherManager(writer, null);
         lastToken = committedUserData();
         pending.clear();
+        unwritten.clear();
         loadSynonyms();
         changedSinceToken = false;
     }
@@ -176,6 +180,7 @@ public class SearchIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         pending.remove(key);
+        unwritten.remove(key);
         changedSinceToken = true;
         Map<String, String> ofCommunity = synonyms.get(communityId);
         if (ofCommunity != null) {
@@ -184,13 +189,20 @@ public class SearchIndex implements AutoCloseable {
     }
 
     private void write(String key, Document doc) {
-        try {
-            writer.updateDocument(new Term(SearchFields.KEY, key), doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         pending.put(key, doc);
+        unwritten.add(key);
         changedSinceToken = true;
+    }
+
+    /** Hands the entries written since the last flush to the writer, the last version of each once. */
+    private void flush() throws IOException {
+        for (String key : unwritten) {
+            Document doc = pending.get(key);
+            if (doc != null) {
+                writer.updateDocument(new Term(SearchFields.KEY, key), doc);
+            }
+        }
+        unwritten.clear();
     }
 
     /**
@@ -201,6 +213,7 @@ public class SearchIndex implements AutoCloseable {
      */
     void purgeReplaced() {
         try {
+            flush();
             writer.forceMergeDeletes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -215,6 +228,7 @@ public class SearchIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         pending.clear();
+        unwritten.clear();
         synonyms.clear();
         changedSinceToken = true;
     }
@@ -227,6 +241,7 @@ public class SearchIndex implements AutoCloseable {
      */
     void afterBatch(Map<String, String> token) {
         try {
+            flush();
             searchers.maybeRefreshBlocking();
             pending.clear();
             lastToken = Map.copyOf(token);
@@ -270,6 +285,7 @@ public class SearchIndex implements AutoCloseable {
 
     void commit() throws IOException {
         synchronized (lifecycle) {
+            flush();
             Map<String, String> token = lastToken;
             if (!token.isEmpty()) {
                 writer.setLiveCommitData(token.entrySet());
