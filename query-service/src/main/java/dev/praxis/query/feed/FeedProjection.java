@@ -56,7 +56,8 @@ import org.springframework.stereotype.Component;
  *     last activity, hot score, answer count, deleted); a community feed is one indexed range read.
  * <li>{@code feed_activity}: one document per act of a member, keyed by the act and its post, so
  *     that a reversal (a deleted post or comment) hides exactly that item.
- * <li>{@code feed_follows}: who follows which member, tag or question, to find the recipients of a fan-out.
+ * <li>{@code feed_follows}: the followers of each member, tag or question (one document per target, read by
+ *     key), to find the recipients of a fan-out.
  * <li>{@code home_feed_heads} and {@code home_feed_pages}: a member's home feed in pages of
  *     {@value HomeFeedWriter#PAGE_ITEMS} items, read by key.
  * </ul>
@@ -92,8 +93,6 @@ public class FeedProjection {
         mongo.indexOps(ACTIVITY).createIndex(new Index().on("memberId", Sort.Direction.ASC)
                 .on("position", Sort.Direction.DESC).named("member_newest_first"));
         mongo.indexOps(ACTIVITY).createIndex(new Index().on("questionId", Sort.Direction.ASC).named("by_question"));
-        mongo.indexOps(FOLLOWS).createIndex(new Index().on("type", Sort.Direction.ASC).on("target", Sort.Direction.ASC)
-                .named("followers_of"));
     }
 
     // ---- posts
@@ -299,12 +298,12 @@ public class FeedProjection {
     }
 
     private void follow(String followerId, String type, String target) {
-        mongo.upsert(byId(followerId + "|" + type + "|" + target), new Update()
-                .set("followerId", followerId).set("type", type).set("target", target), FOLLOWS);
+        mongo.upsert(byId(type + "|" + target), new Update().set("type", type).set("target", target)
+                .addToSet("followers", followerId), FOLLOWS);
     }
 
     private void unfollow(String followerId, String type, String target) {
-        mongo.remove(byId(followerId + "|" + type + "|" + target), FOLLOWS);
+        mongo.updateFirst(byId(type + "|" + target), new Update().pull("followers", followerId), FOLLOWS);
     }
 
     @ResetHandler
@@ -368,9 +367,12 @@ public class FeedProjection {
     /** The followers of one target, each with the reason the item reaches them (in a stable order). */
     private Map<String, String> followersOf(String type, String target, String reason) {
         Map<String, String> recipients = new LinkedHashMap<>();
-        mongo.find(query(where("type").is(type).and("target").is(target))
-                        .with(Sort.by("_id")), Document.class, FOLLOWS)
-                .forEach(follow -> recipients.putIfAbsent(follow.getString("followerId"), reason));
+        // one document per target, read by key: a fan-out costs one lookup however many follows exist
+        Document followed = mongo.findById(type + "|" + target, Document.class, FOLLOWS);
+        if (followed != null) {
+            new java.util.TreeSet<>(followed.getList("followers", String.class))
+                    .forEach(followerId -> recipients.putIfAbsent(followerId, reason));
+        }
         return recipients;
     }
 

@@ -466,8 +466,12 @@ public class KnowledgeProjection {
     private List<String> resolve(String communityId, Collection<String> tags) {
         List<String> ids = tags.stream().map(tag -> topicId(communityId, tag)).toList();
         Map<String, String> masters = new HashMap<>();
-        mongo.find(query(where("_id").in(ids).and("master").ne(null)), Document.class, SYNONYMS)
-                .forEach(s -> masters.put(s.getString("synonym"), s.getString("master")));
+        // by key alone (a lookup on any server); the few synonyms without a master are skipped here
+        mongo.find(query(where("_id").in(ids)), Document.class, SYNONYMS).forEach(s -> {
+            if (s.getString("master") != null) {
+                masters.put(s.getString("synonym"), s.getString("master"));
+            }
+        });
         Set<String> resolved = new LinkedHashSet<>();
         tags.forEach(tag -> resolved.add(masters.getOrDefault(tag, tag)));
         return new ArrayList<>(resolved);
