@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * event committed late (a gap in the global order) delivered in its place rather than lost.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"praxis.query.consistency-timeout=20s", "praxis.changes.gap-grace=20s"})
+        properties = {"praxis.query.consistency-timeout=3s", "praxis.changes.gap-grace=20s"})
 class ChangeFeedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +85,7 @@ class ChangeFeedTest {
         String question = "q-" + UUID.randomUUID();
         long asked = append(question, new QuestionAsked(question, community, "How long does a long poll wait?", "Body", List.of(), "ann", T));
         // the feed learns of a question (and its community) from the read model, like any client after its write
-        get("/position?minPosition=" + asked, 200);
+        awaitProjected(asked);
         JsonNode start = get("/changes?topic=question:" + question + "&after=" + asked + "&waitMs=0", 200);
         assertThat(start.get("changes")).isEmpty();
 
@@ -105,7 +105,7 @@ class ChangeFeedTest {
         long voted = append(question, new VoteCast(question, question, PostKind.QUESTION, community, "ann", VoteDirection.UP, "cy", T));
         long commented = append(question, new CommentAdded(question, "k-" + question, question, PostKind.QUESTION, community, "ann",
                 "Nice", List.of(), "bob", T));
-        get("/position?minPosition=" + commented, 200);
+        awaitProjected(commented);
         JsonNode firstTwo = get("/changes?topic=question:" + question + "&after=-1&limit=2", 200);
         assertThat(firstTwo.get("changes")).extracting(change -> change.get("position").asLong()).containsExactly(asked, answered);
         assertThat(firstTwo.get("scannedTo").asLong()).as("a full page resumes after its last change").isEqualTo(answered);
@@ -128,7 +128,7 @@ class ChangeFeedTest {
         String community = publicCommunity();
         String question = "q-" + UUID.randomUUID();
         long asked = append(question, new QuestionAsked(question, community, "What if a write commits late?", "Body", List.of(), "ann", T));
-        get("/position?minPosition=" + asked, 200);
+        awaitProjected(asked);
 
         try (Connection slowWriter = postgres.getPostgresDatabase().getConnection()) {
             slowWriter.setAutoCommit(false);
@@ -156,7 +156,7 @@ class ChangeFeedTest {
         append(community, new CommunityVisibilityChanged(community, CommunityVisibility.PUBLIC, CommunityVisibility.PRIVATE, "ann", T));
         String question = "q-" + UUID.randomUUID();
         long asked = append(question, new QuestionAsked(question, community, "Who may follow this thread?", "Body", List.of(), "ann", T));
-        get("/position?minPosition=" + asked, 200);
+        awaitProjected(asked);
 
         assertThat(get("/changes?topic=question:" + question + "&after=-1&viewer=bob", 200).get("changes")).hasSize(1);
         assertError(get("/changes?topic=question:" + question + "&after=-1&viewer=eve", 403), "COMMUNITY_NOT_READABLE");
@@ -165,7 +165,7 @@ class ChangeFeedTest {
 
         long banned = append(community, new MemberBanned(community, "bob", "Spam", null, true, "ann", T));
         // access follows the read model: once the ban is read there, bob's poll is refused
-        get("/position?minPosition=" + banned, 200);
+        awaitProjected(banned);
         append(question, new AnswerPosted(question, "a-" + question, community, "After the ban.", "ann", T));
         assertError(get("/changes?topic=question:" + question + "&after=" + asked + "&viewer=bob&waitMs=5000", 403),
                 "COMMUNITY_NOT_READABLE");
@@ -190,8 +190,17 @@ class ChangeFeedTest {
         String community = "c-" + UUID.randomUUID();
         append(community, new CommunityCreated(community, "Open Guild", null, null, "ann", T));
         long position = append(community, new MemberJoinedCommunity(community, "ann", "Ann", CommunityRole.OWNER, "ann", T));
-        get("/position?minPosition=" + position, 200);
+        awaitProjected(position);
         return community;
+    }
+
+    /** Waits until every projection has processed the position ({@code GET /position} answers at once). */
+    private void awaitProjected(long position) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (get("/position", 200).get("position").asLong() < position) {
+            assertThat(System.nanoTime()).as("the projections reach position " + position).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private long append(String aggregateId, PraxisEvent event) {
