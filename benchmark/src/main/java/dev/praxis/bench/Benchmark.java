@@ -43,11 +43,11 @@ public final class Benchmark {
     /** How big and how long. */
     record Options(String name, long largeEvents, long warmupMillis, long durationMillis,
                    int freshnessSeconds, Duration replayCap, Path dataDir, Path output, boolean replayOnly,
-                   List<String> jvmArgs) {
+                   boolean readsOnly, List<String> jvmArgs) {
 
         static String usage() {
             return """
-                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only] [--jvm=OPTION]...
+                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only] [--jvm=OPTION]...
                       --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 45 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
@@ -55,6 +55,7 @@ public final class Benchmark {
                       --replay-cap=S  stop waiting for a replay after S seconds and report the rate so far
                       --output=FILE   also write the table (Markdown) to this file
                       --replay-only   only the large replay and its baseline (to profile the projections)
+                      --reads-only    only the reads of a community page and their baseline (to profile the gateway)
                       --jvm=OPTION    one more JVM option for every service, e.g. --jvm=-XX:StartFlightRecording=filename=/tmp/%p.jfr""";
         }
 
@@ -66,6 +67,7 @@ public final class Benchmark {
             Path data = Path.of(".praxis-bench");
             Path output = null;
             boolean replayOnly = false;
+            boolean readsOnly = false;
             List<String> jvm = new java.util.ArrayList<>();
             for (String arg : args) {
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -86,6 +88,8 @@ public final class Benchmark {
                     output = Path.of(arg.substring(9));
                 } else if (arg.equals("--replay-only")) {
                     replayOnly = true;
+                } else if (arg.equals("--reads-only")) {
+                    readsOnly = true;
                 } else if (arg.startsWith("--jvm=")) {
                     jvm.add(arg.substring(6));
                 } else {
@@ -96,7 +100,8 @@ public final class Benchmark {
             long duration = (seconds != null ? seconds : full ? 15 : 5) * 1000;
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 45);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
-                    full ? 20 : 10, replayCap, data.toAbsolutePath(), output, replayOnly, List.copyOf(jvm));
+                    full ? 20 : 10, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
+                    List.copyOf(jvm));
         }
     }
 
@@ -185,6 +190,10 @@ public final class Benchmark {
                 reads.put("small", readGraphQl());
                 report(reads.get("small"), readQueryService());
             });
+            if (options.readsOnly()) {
+                memory();
+                return;
+            }
             step("writes", this::writes);
             step("catching up", this::awaitCaughtUp);
             step("freshness", this::freshness);

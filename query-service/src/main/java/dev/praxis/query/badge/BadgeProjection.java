@@ -1,7 +1,7 @@
 package dev.praxis.query.badge;
 
-import static dev.praxis.query.shared.AppliedEvents.applyOnce;
-import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
+import static dev.praxis.query.shared.AppliedEvents.applyOnceAndGet;
+import static dev.praxis.query.shared.AppliedEvents.upsertOnceAndGet;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -136,9 +136,8 @@ public class BadgeProjection {
     @EventHandler
     void on(CommentAdded event, EventMessage<?> message) {
         String id = event.communityId() + "|" + event.actorId();
-        upsertOnce(mongo, COUNTS, id, message.getIdentifier(), new Update().set("communityId", event.communityId())
-                .set("memberId", event.actorId()).inc("comments", 1));
-        Document counts = mongo.findById(id, Document.class, COUNTS);
+        Document counts = upsertOnceAndGet(mongo, COUNTS, id, message.getIdentifier(), new Update()
+                .set("communityId", event.communityId()).set("memberId", event.actorId()).inc("comments", 1));
         if (counts != null && counts.getInteger("comments", 0) >= Badge.COMMENTATOR_COMMENTS) {
             award(event.communityId(), event.actorId(), Badge.COMMENTATOR, null, null, event.occurredAt(), message);
         }
@@ -165,8 +164,7 @@ public class BadgeProjection {
     }
 
     private void deleted(String answerId, boolean deleted, Instant at, EventMessage<?> message) {
-        applyOnce(mongo, POSTS, answerId, message.getIdentifier(), new Update().set("deleted", deleted));
-        Document answer = mongo.findById(answerId, Document.class, POSTS);
+        Document answer = applyOnceAndGet(mongo, POSTS, answerId, message.getIdentifier(), new Update().set("deleted", deleted));
         if (answer == null) {
             return;
         }
@@ -186,8 +184,7 @@ public class BadgeProjection {
     }
 
     private void scored(String postId, int delta, Instant at, EventMessage<?> message) {
-        applyOnce(mongo, POSTS, postId, message.getIdentifier(), new Update().inc("score", delta));
-        Document post = mongo.findById(postId, Document.class, POSTS);
+        Document post = applyOnceAndGet(mongo, POSTS, postId, message.getIdentifier(), new Update().inc("score", delta));
         if (post == null) {
             return;
         }
@@ -214,9 +211,8 @@ public class BadgeProjection {
 
     private void tagStats(String communityId, String memberId, String tag, String eventId, int answers, int score, Instant at) {
         String id = communityId + "|" + memberId + "|" + tag;
-        upsertOnce(mongo, TAG_STATS, id, eventId, new Update().set("communityId", communityId).set("memberId", memberId)
-                .set("tag", tag).inc("answers", answers).inc("score", score));
-        Document stats = mongo.findById(id, Document.class, TAG_STATS);
+        Document stats = upsertOnceAndGet(mongo, TAG_STATS, id, eventId, new Update().set("communityId", communityId)
+                .set("memberId", memberId).set("tag", tag).inc("answers", answers).inc("score", score));
         if (stats == null) {
             return;
         }

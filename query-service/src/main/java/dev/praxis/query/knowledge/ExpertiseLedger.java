@@ -7,9 +7,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.query.shared.AppliedEvents;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,12 +32,20 @@ final class ExpertiseLedger {
         this.decay = decay;
     }
 
-    /** Credits the contribution in each topic; an inactive one (its post deleted) is kept but not counted. */
+    /**
+     * Credits the contribution in each topic; an inactive one (its post deleted) is kept but not
+     * counted. The contributions go as one bulk write, then the guarded sums as another.
+     */
     void credit(Contribution c, Collection<String> topics, boolean active) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        BulkOperations contributions = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CONTRIBUTIONS);
+        List<AppliedEvents.Marked> sums = new ArrayList<>();
         for (String topic : topics) {
             String id = c.key() + "|" + c.communityId() + "|" + topic;
             double term = decay.term(c.kind().weight(), c.occurredAt());
-            mongo.upsert(query(where("_id").is(id)), new Update()
+            contributions.upsert(query(where("_id").is(id)), new Update()
                     .set("key", c.key())
                     .set("communityId", c.communityId())
                     .set("topic", topic)
@@ -49,11 +59,14 @@ final class ExpertiseLedger {
                     .set("postId", c.postId())
                     .set("actorId", c.actorId())
                     .set("occurredAt", c.occurredAt())
-                    .set("active", active), CONTRIBUTIONS);
+                    .set("active", active));
             if (active) {
-                move(c.eventId() + "|do|" + id, c.communityId(), topic, c.memberId(), term, 1, c);
+                sums.add(new AppliedEvents.Marked(expertiseId(c.communityId(), topic, c.memberId()),
+                        c.eventId() + "|do|" + id, moveUpdate(c.communityId(), topic, c.memberId(), term, 1, c)));
             }
         }
+        contributions.execute();
+        AppliedEvents.upsertAllOnce(mongo, EXPERTISE, sums);
     }
 
     /** Reverses every contribution of a cause (a retracted vote, a withdrawn endorsement), except one the event itself made. */
@@ -137,6 +150,12 @@ final class ExpertiseLedger {
 
     private void move(String marker, String communityId, String topic, String memberId, double term, int count,
                       Contribution cause) {
+        AppliedEvents.upsertOnce(mongo, EXPERTISE, expertiseId(communityId, topic, memberId), marker,
+                moveUpdate(communityId, topic, memberId, term, count, cause));
+    }
+
+    private static Update moveUpdate(String communityId, String topic, String memberId, double term, int count,
+                                     Contribution cause) {
         Update update = new Update()
                 .setOnInsert("communityId", communityId)
                 .setOnInsert("topic", topic)
@@ -146,7 +165,7 @@ final class ExpertiseLedger {
         if (cause != null) {
             update.max("lastEvidenceAt", cause.occurredAt()).max("lastActiveAt", cause.occurredAt());
         }
-        AppliedEvents.upsertOnce(mongo, EXPERTISE, expertiseId(communityId, topic, memberId), marker, update);
+        return update;
     }
 
     /**

@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 final class MongoReputationLedger implements ReputationLedger {
 
     private final MongoTemplate mongo;
+    private final Map<List<String>, Optional<Document>> storedTotals = new LinkedHashMap<>();
     private final Map<List<String>, Integer> totals = new LinkedHashMap<>();
     private final Map<List<String>, Integer> editPoints = new LinkedHashMap<>();
     private final Map<List<String>, Integer> voteDays = new LinkedHashMap<>();
@@ -62,9 +63,15 @@ final class MongoReputationLedger implements ReputationLedger {
     @Override
     public int total(String communityId, String memberId) {
         return totals.computeIfAbsent(List.of(communityId, memberId), k -> {
-            Document total = mongo.findById(key(communityId, memberId), Document.class, ReputationCollections.TOTALS);
+            Document total = storedTotals(communityId, memberId);
             return total == null || total.get("total") == null ? ReputationRules.BASE : total.getInteger("total");
         });
+    }
+
+    /** A member's stored totals document (total and edit points), read once per event. */
+    private Document storedTotals(String communityId, String memberId) {
+        return storedTotals.computeIfAbsent(List.of(communityId, memberId), k -> Optional.ofNullable(
+                mongo.findById(key(communityId, memberId), Document.class, ReputationCollections.TOTALS))).orElse(null);
     }
 
     @Override
@@ -91,7 +98,7 @@ final class MongoReputationLedger implements ReputationLedger {
     @Override
     public int editPoints(String communityId, String memberId) {
         return editPoints.computeIfAbsent(List.of(communityId, memberId), k -> {
-            Document total = mongo.findById(key(communityId, memberId), Document.class, ReputationCollections.TOTALS);
+            Document total = storedTotals(communityId, memberId);
             return total == null || total.get("editPoints") == null ? 0 : total.getInteger("editPoints");
         });
     }

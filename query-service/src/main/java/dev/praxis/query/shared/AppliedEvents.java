@@ -3,9 +3,13 @@ package dev.praxis.query.shared;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -60,20 +64,65 @@ public final class AppliedEvents {
     }
 
     /**
+     * As {@link #applyOnce}, answering the document as it is afterwards (null when there is none):
+     * one round trip where an update and a read would take two.
+     */
+    public static Document applyOnceAndGet(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                           Update update) {
+        return modifyOnceAndGet(mongo, collection, documentId, eventId, update, false);
+    }
+
+    /** As {@link #upsertOnce}, answering the document as it is afterwards. */
+    public static Document upsertOnceAndGet(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                            Update update) {
+        return modifyOnceAndGet(mongo, collection, documentId, eventId, update, true);
+    }
+
+    private static Document modifyOnceAndGet(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                             Update update, boolean upsert) {
+        FindAndModifyOptions options = FindAndModifyOptions.options().returnNew(true).upsert(upsert);
+        if (DeliveryHorizon.firstDelivery()) {
+            return mongo.findAndModify(query(where("_id").is(documentId)), remember(update, eventId), options,
+                    Document.class, collection);
+        }
+        try {
+            Document after = mongo.findAndModify(notYetApplied(documentId, eventId), remember(update, eventId), options,
+                    Document.class, collection);
+            if (after != null) {
+                return after;
+            }
+        } catch (DuplicateKeyException alreadyApplied) {
+            // the document exists and remembers the event: the filter missed it and the upsert collided
+        }
+        return mongo.findById(documentId, Document.class, collection);
+    }
+
+    /**
      * As {@link #upsertOnce} for several documents of one collection and one event. For an event new
      * to its projection they go to the server as one bulk write, not one round trip each.
      */
     public static void upsertAllOnce(MongoTemplate mongo, String collection, String eventId, Map<?, Update> updates) {
-        if (updates.isEmpty()) {
+        List<Marked> writes = new ArrayList<>();
+        updates.forEach((documentId, update) -> writes.add(new Marked(documentId, eventId, update)));
+        upsertAllOnce(mongo, collection, writes);
+    }
+
+    /** As {@link #upsertAllOnce(MongoTemplate, String, String, Map)}, each document with its own marker. */
+    public static void upsertAllOnce(MongoTemplate mongo, String collection, List<Marked> writes) {
+        if (writes.isEmpty()) {
             return;
         }
         if (!DeliveryHorizon.firstDelivery()) {
-            updates.forEach((documentId, update) -> upsertOnce(mongo, collection, documentId, eventId, update));
+            writes.forEach(w -> upsertOnce(mongo, collection, w.documentId(), w.eventId(), w.update()));
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        updates.forEach((documentId, update) -> bulk.upsert(query(where("_id").is(documentId)), remember(update, eventId)));
+        writes.forEach(w -> bulk.upsert(query(where("_id").is(w.documentId())), remember(w.update(), w.eventId())));
         bulk.execute();
+    }
+
+    /** One guarded write: the document, the marker it remembers (an event id, or one step of an event), the update. */
+    public record Marked(Object documentId, String eventId, Update update) {
     }
 
     /** Whether the event was applied to the document already (never, for an event new to its projection). */
