@@ -484,8 +484,9 @@ public class KnowledgeProjection {
 
     /** Co-occurrence of the tags on a question: each ordered pair counted up or down once per event. */
     private void countPairs(String communityId, List<String> tags, int delta, String marker) {
-        for (String topic : tags) {
-            for (String related : tags) {
+        Set<String> distinct = new LinkedHashSet<>(tags);
+        for (String topic : distinct) {
+            for (String related : distinct) {
                 if (!topic.equals(related)) {
                     AppliedEvents.upsertOnce(mongo, COOCCURRENCE, communityId + "|" + topic + "|" + related, marker,
                             new Update().setOnInsert("communityId", communityId).setOnInsert("topic", topic)

@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.query.Update;
  *
  * <p>An event that is new to its projection ({@link DeliveryHorizon#firstDelivery()}) is written by
  * {@code _id} alone, still noting its id; only an event that may have been applied before is
- * matched against the ids a document remembers.
+ * matched against the ids a document remembers. So a handler writes each (document, marker) pair
+ * once per delivery; it must not count on the marker to merge two writes of its own.
  */
 public final class AppliedEvents {
 

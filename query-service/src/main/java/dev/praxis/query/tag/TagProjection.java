@@ -51,7 +51,8 @@ public class TagProjection {
         if (event.tags() == null) {
             return;
         }
-        for (String tag : event.tags()) {
+        // each tag once, even if an event named one twice: one event's write per document
+        for (String tag : new java.util.LinkedHashSet<>(event.tags())) {
             upsertOnce(mongo, TagDocument.COLLECTION, TagIds.of(event.communityId(), tag), message.getIdentifier(),
                     identity(new Update(), event.communityId(), tag, event.occurredAt()).inc("questionCount", 1L));
         }
