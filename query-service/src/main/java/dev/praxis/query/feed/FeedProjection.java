@@ -33,6 +33,7 @@ import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.api.tag.TagIds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -370,7 +371,7 @@ public class FeedProjection {
         // one document per target, read by key: a fan-out costs one lookup however many follows exist
         Document followed = mongo.findById(type + "|" + target, Document.class, FOLLOWS);
         if (followed != null) {
-            new java.util.TreeSet<>(followed.getList("followers", String.class))
+            new TreeSet<>(followed.getList("followers", String.class))
                     .forEach(followerId -> recipients.putIfAbsent(followerId, reason));
         }
         return recipients;

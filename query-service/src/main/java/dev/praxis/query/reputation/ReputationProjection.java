@@ -144,22 +144,7 @@ public class ReputationProjection {
     /** The event's input, logged once with its place in the order (kept on a second delivery). */
     private Document logged(String eventId, PraxisEvent event) {
         Document input = mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
-        if (input != null) {
-            return input;
-        }
-        Document counter = mongo.findAndModify(query(where("_id").is("inputs")), new Update().inc("seq", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, ReputationCollections.COUNTERS);
-        input = new Document("_id", eventId)
-                .append("communityId", communityOf(event))
-                .append("seq", counter.getLong("seq"))
-                .append("type", event.getClass().getName())
-                .append("event", ReputationJson.write(event));
-        try {
-            mongo.insert(input, ReputationCollections.INPUTS);
-        } catch (DuplicateKeyException alreadyLogged) {
-            return mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
-        }
-        return input;
+        return input != null ? input : insertInput(eventId, event, null);
     }
 
     /**
@@ -167,22 +152,29 @@ public class ReputationProjection {
      * applied; when the input was logged meanwhile, its stored decision wins.
      */
     private ReputationOutcome loggedWithOutcome(String eventId, PraxisEvent event, ReputationOutcome outcome) {
+        Document input = insertInput(eventId, event, outcome);
+        return input.getString("outcome") != null
+                ? ReputationJson.read(input.getString("outcome"), ReputationOutcome.class)
+                : decided(input, outcome);
+    }
+
+    /** Inserts the input with its place in the order (and the decision, when known); answers the stored one. */
+    private Document insertInput(String eventId, PraxisEvent event, ReputationOutcome outcome) {
         Document counter = mongo.findAndModify(query(where("_id").is("inputs")), new Update().inc("seq", 1L),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, ReputationCollections.COUNTERS);
         Document input = new Document("_id", eventId)
                 .append("communityId", communityOf(event))
                 .append("seq", counter.getLong("seq"))
                 .append("type", event.getClass().getName())
-                .append("event", ReputationJson.write(event))
-                .append("outcome", ReputationJson.write(outcome));
+                .append("event", ReputationJson.write(event));
+        if (outcome != null) {
+            input.append("outcome", ReputationJson.write(outcome));
+        }
         try {
             mongo.insert(input, ReputationCollections.INPUTS);
-            return outcome;
+            return input;
         } catch (DuplicateKeyException alreadyLogged) {
-            Document stored = mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
-            return stored.getString("outcome") != null
-                    ? ReputationJson.read(stored.getString("outcome"), ReputationOutcome.class)
-                    : decided(stored, outcome);
+            return mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
         }
     }
 
