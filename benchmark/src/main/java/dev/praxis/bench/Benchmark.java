@@ -462,9 +462,12 @@ public final class Benchmark {
             // event that a projection handled (praxis_projection_events_total): the cost of one handler call
             double commands = 0;
             double handled = 0;
+            Map<String, Double> byCollection = new java.util.TreeMap<>();
             for (String line : http.getText(system.queryUrl() + "/actuator/prometheus").split("\n")) {
                 if (line.startsWith("mongodb_driver_commands_seconds_count{")) {
-                    commands += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    commands += count;
+                    byCollection.merge(label(line, "collection") + " " + label(line, "command"), count, Double::sum);
                 } else if (line.startsWith("praxis_projection_events_total{")) {
                     handled += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
@@ -472,6 +475,12 @@ public final class Benchmark {
             if (handled > 0 && commands > 0) {
                 report.note("Replay of %,d events: %,.0f MongoDB commands for %,.0f events handled by the projections: %.1f per event and projection."
                         .formatted(total, commands, handled, commands / handled));
+                // where they went, largest first: a diagnosis for whoever makes the replay faster
+                log("Replay: MongoDB commands per stored event, by collection and command:");
+                byCollection.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .filter(e -> e.getValue() >= total / 100.0)
+                        .forEach(e -> log("  %6.2f  %s", e.getValue() / total, e.getKey()));
             }
         } catch (Exception e) {
             // the figure is a diagnosis, not a measurement: leave it out
@@ -695,6 +704,16 @@ public final class Benchmark {
 
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    /** The value of one label of a Prometheus sample line ("?" when it has none). */
+    private static String label(String line, String name) {
+        int at = line.indexOf(name + "=\"");
+        if (at < 0) {
+            return "?";
+        }
+        int start = at + name.length() + 2;
+        return line.substring(start, line.indexOf('"', start));
     }
 
     private static void log(String format, Object... args) {
