@@ -14,7 +14,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.praxis.query.shared.AccessReportingDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 /**
  * Feeds events through real projections, by Axon's own handler dispatch, into the embedded MongoDB
@@ -43,9 +45,17 @@ public final class ProjectionHarness implements BeforeAllCallback, AfterAllCallb
         server.shutdownNow();
     }
 
-    /** The template of a database the harness projected into. */
+    /**
+     * The template of a database the harness projected into. Its databases report their accesses,
+     * as the query service's do, so that under a tracking processor the writes go behind the batch.
+     */
     public MongoTemplate mongo(String database) {
-        return new MongoTemplate(client, database);
+        return new MongoTemplate(new AccessReportingDatabaseFactory(new SimpleMongoClientDatabaseFactory(client, database)));
+    }
+
+    /** The client of the embedded server, for a test that watches the commands. */
+    public MongoClient client() {
+        return client;
     }
 
     /** Projects the events, in order, into a fresh database and answers its read models. */

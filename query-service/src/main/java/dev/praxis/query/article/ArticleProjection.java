@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import dev.praxis.api.article.ArticleDeleted;
 import dev.praxis.api.article.ArticleEdited;
 import dev.praxis.api.article.ArticlePublished;
+import dev.praxis.query.shared.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +36,7 @@ public class ArticleProjection {
 
     @EventHandler
     void on(ArticlePublished event) {
-        mongo.upsert(query(where("_id").is(event.articleId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.articleId())), new Update()
                 .set("communityId", event.communityId())
                 .set("authorId", event.actorId())
                 .set("createdAt", event.occurredAt())
@@ -48,7 +49,7 @@ public class ArticleProjection {
 
     @EventHandler
     void on(ArticleEdited event) {
-        mongo.updateFirst(query(where("_id").is(event.articleId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.articleId())), new Update()
                 .set("title", event.title())
                 .set("body", event.body())
                 .set("tags", event.tags())
@@ -59,7 +60,7 @@ public class ArticleProjection {
 
     @EventHandler
     void on(ArticleDeleted event) {
-        mongo.updateFirst(query(where("_id").is(event.articleId())), new Update().set("deleted", true),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.articleId())), new Update().set("deleted", true),
                 ArticleDocument.COLLECTION);
     }
 

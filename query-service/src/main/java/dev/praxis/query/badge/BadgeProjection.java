@@ -20,12 +20,16 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +55,9 @@ public class BadgeProjection {
     static final String COUNTS = "badge_counts";
     static final String TAG_STATS = "badge_tag_stats";
 
+    /** The unit-of-work resource holding the awards a batch has stored or found already stored. */
+    private static final String STORED_IN_BATCH = BadgeProjection.class.getName() + ".stored";
+
     private final MongoTemplate mongo;
     private final List<BadgeAwardListener> listeners;
 
@@ -69,7 +76,7 @@ public class BadgeProjection {
 
     @EventHandler
     void on(QuestionAsked event) {
-        mongo.upsert(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.QUESTION.name())
                 .set("authorId", event.actorId()).set("tags", tags(event.tags())).setOnInsert("score", 0), POSTS);
     }
@@ -78,7 +85,7 @@ public class BadgeProjection {
     void on(AnswerPosted event, EventMessage<?> message) {
         Document question = mongo.findById(event.questionId(), Document.class, POSTS);
         List<String> tags = question == null ? List.of() : question.getList("tags", String.class);
-        mongo.upsert(query(where("_id").is(event.answerId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
                 .set("authorId", event.actorId()).setOnInsert("tags", tags).setOnInsert("score", 0), POSTS);
         Document answer = mongo.findById(event.answerId(), Document.class, POSTS);
@@ -90,7 +97,7 @@ public class BadgeProjection {
     @EventHandler
     void on(QuestionEdited event, EventMessage<?> message) {
         if (event.tags() != null) {
-            mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("tags", tags(event.tags())), POSTS);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("tags", tags(event.tags())), POSTS);
         }
         edited(event.communityId(), event.actorId(), event.occurredAt(), message);
     }
@@ -235,13 +242,24 @@ public class BadgeProjection {
         store(new BadgeAward(id, communityId, memberId, Badge.TAG, rank, tag, null, at, eventId));
     }
 
-    /** Stores the award unless the badge was earned before; tells the listeners when it is new. */
+    /**
+     * Stores the award unless the badge was earned before; tells the listeners when it is new. Most
+     * votes and edits earn a badge the member has already, so within a batch an award stored (or
+     * found stored) once is not sent again: a replay's batch of 500 events writes each award once.
+     */
     private void store(BadgeAward award) {
+        Set<String> storedInBatch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(STORED_IN_BATCH, key -> new HashSet<String>())
+                : new HashSet<>();
+        if (storedInBatch.contains(award.id())) {
+            return;
+        }
         var result = mongo.upsert(query(where("_id").is(award.id())), new Update()
                 .setOnInsert("communityId", award.communityId()).setOnInsert("memberId", award.memberId())
                 .setOnInsert("badge", award.badge().name()).setOnInsert("rank", award.rank().name())
                 .setOnInsert("tag", award.tag()).setOnInsert("postId", award.postId())
                 .setOnInsert("awardedAt", award.awardedAt()).setOnInsert("eventId", award.eventId()), BADGES);
+        storedInBatch.add(award.id());
         if (result.getUpsertedId() != null) {
             listeners.forEach(listener -> listener.awarded(award));
         }

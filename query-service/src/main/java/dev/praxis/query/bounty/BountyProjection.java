@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import dev.praxis.api.bounty.BountyAwarded;
 import dev.praxis.api.bounty.BountyExpired;
 import dev.praxis.api.bounty.BountyOffered;
+import dev.praxis.query.shared.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,7 +27,7 @@ public class BountyProjection {
 
     @EventHandler
     void on(BountyOffered event) {
-        mongo.upsert(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("round", event.round())
                 .set("open", true)
                 .set("amount", event.amount())
@@ -46,7 +47,7 @@ public class BountyProjection {
     }
 
     private void closed(String questionId, int round) {
-        mongo.updateFirst(query(where("_id").is(questionId).and("round").is(round)), new Update().set("open", false),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(questionId).and("round").is(round)), new Update().set("open", false),
                 BountyDocument.COLLECTION);
     }
 

@@ -23,6 +23,7 @@ import dev.praxis.api.question.QuestionUnlocked;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -169,7 +170,7 @@ public class ChangeProjection {
         List<String> topics = communityActivity
                 ? List.of(Topics.question(questionId), Topics.community(communityId))
                 : List.of(Topics.question(questionId));
-        mongo.upsert(query(where("_id").is(positions.of(eventId))), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(positions.of(eventId))), new Update()
                 .set("topics", topics)
                 .set("kind", kindOf(event))
                 .set("communityId", communityId)

@@ -15,6 +15,7 @@ import dev.praxis.api.community.MembershipRequested;
 import dev.praxis.api.community.SuspensionLifted;
 import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.privacy.PersonalData;
+import dev.praxis.query.shared.PendingWrites;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -135,7 +136,7 @@ public class CommunityMemberProjection {
                     }
                 }
                 if (!update.getUpdateObject().isEmpty()) {
-                    mongo.updateFirst(query(where("_id").is(document.get("_id"))), update, collection);
+                    PendingWrites.updateFirst(mongo, query(where("_id").is(document.get("_id"))), update, collection);
                 }
             }
         }
@@ -147,7 +148,7 @@ public class CommunityMemberProjection {
     }
 
     private void member(String communityId, String memberId, Update update) {
-        mongo.upsert(query(where("_id").is(idOf(communityId, memberId))),
+        PendingWrites.upsert(mongo, query(where("_id").is(idOf(communityId, memberId))),
                 update.set("communityId", communityId).set("memberId", memberId), CommunityMemberDocument.COLLECTION);
     }
 

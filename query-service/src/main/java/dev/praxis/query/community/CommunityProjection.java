@@ -11,6 +11,7 @@ import dev.praxis.api.community.MemberBanned;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.community.MemberLeftCommunity;
 import dev.praxis.api.question.QuestionAsked;
+import dev.praxis.query.shared.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,7 +33,7 @@ public class CommunityProjection {
 
     @EventHandler
     void on(CommunityCreated event) {
-        mongo.upsert(query(where("_id").is(event.communityId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.communityId())), new Update()
                 .set("name", event.name())
                 .set("description", event.description())
                 .set("createdBy", event.actorId())
@@ -63,13 +64,13 @@ public class CommunityProjection {
 
     @EventHandler
     void on(CommunityVisibilityChanged event) {
-        mongo.updateFirst(query(where("_id").is(event.communityId())), new Update().set("visibility", event.visibility()),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.communityId())), new Update().set("visibility", event.visibility()),
                 CommunityDocument.COLLECTION);
     }
 
     @EventHandler
     void on(CommunityDescriptionChanged event) {
-        mongo.updateFirst(query(where("_id").is(event.communityId())), new Update().set("description", event.description()),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.communityId())), new Update().set("description", event.description()),
                 CommunityDocument.COLLECTION);
     }
 

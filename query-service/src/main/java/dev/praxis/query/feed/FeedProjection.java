@@ -31,6 +31,7 @@ import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.api.tag.TagIds;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
@@ -101,7 +102,7 @@ public class FeedProjection {
     @EventHandler
     void on(QuestionAsked event, EventMessage<?> message) {
         long position = EventPosition.of(message);
-        mongo.upsert(byId(event.questionId()), newPost("QUESTION", event.questionId(), event.communityId(), event.actorId(),
+        PendingWrites.upsert(mongo, byId(event.questionId()), newPost("QUESTION", event.questionId(), event.communityId(), event.actorId(),
                 event.occurredAt(), position)
                 .set("title", event.title())
                 .set("tags", event.tags())
@@ -119,7 +120,7 @@ public class FeedProjection {
     @EventHandler
     void on(ArticlePublished event, EventMessage<?> message) {
         long position = EventPosition.of(message);
-        mongo.upsert(byId(event.articleId()), newPost("ARTICLE", null, event.communityId(), event.actorId(),
+        PendingWrites.upsert(mongo, byId(event.articleId()), newPost("ARTICLE", null, event.communityId(), event.actorId(),
                 event.occurredAt(), position)
                 .set("title", event.title())
                 .set("tags", event.tags())
@@ -137,7 +138,7 @@ public class FeedProjection {
     @EventHandler
     void on(AnswerPosted event, EventMessage<?> message) {
         long position = EventPosition.of(message);
-        mongo.upsert(byId(event.answerId()), newPost("ANSWER", event.questionId(), event.communityId(), event.actorId(),
+        PendingWrites.upsert(mongo, byId(event.answerId()), newPost("ANSWER", event.questionId(), event.communityId(), event.actorId(),
                 event.occurredAt(), position), POSTS);
         applyOnce(mongo, POSTS, event.questionId(), message.getIdentifier(), new Update().inc("answerCount", 1));
         touched(event.questionId(), event.occurredAt(), position);
@@ -160,13 +161,13 @@ public class FeedProjection {
 
     @EventHandler
     void on(QuestionEdited event, EventMessage<?> message) {
-        mongo.updateFirst(byId(event.questionId()), new Update().set("title", event.title()).set("tags", event.tags()), POSTS);
+        PendingWrites.updateFirst(mongo, byId(event.questionId()), new Update().set("title", event.title()).set("tags", event.tags()), POSTS);
         touched(event.questionId(), event.occurredAt(), EventPosition.of(message));
     }
 
     @EventHandler
     void on(ArticleEdited event, EventMessage<?> message) {
-        mongo.updateFirst(byId(event.articleId()), new Update().set("title", event.title()).set("tags", event.tags()), POSTS);
+        PendingWrites.updateFirst(mongo, byId(event.articleId()), new Update().set("title", event.title()).set("tags", event.tags()), POSTS);
         touched(event.articleId(), event.occurredAt(), EventPosition.of(message));
     }
 
@@ -182,12 +183,12 @@ public class FeedProjection {
 
     @EventHandler
     void on(QuestionClosed event) {
-        mongo.updateFirst(byId(event.questionId()), new Update().set("closed", true), POSTS);
+        PendingWrites.updateFirst(mongo, byId(event.questionId()), new Update().set("closed", true), POSTS);
     }
 
     @EventHandler
     void on(QuestionReopened event) {
-        mongo.updateFirst(byId(event.questionId()), new Update().set("closed", false), POSTS);
+        PendingWrites.updateFirst(mongo, byId(event.questionId()), new Update().set("closed", false), POSTS);
     }
 
     // ---- votes on questions move the hot score; a changed vote counts twice, a retracted one is taken back
@@ -238,16 +239,16 @@ public class FeedProjection {
 
     private void deleted(PostKind kind, String postId, String questionId, EventMessage<?> message, boolean deleted) {
         if (kind == PostKind.COMMENT) {
-            mongo.updateMulti(query(where("postId").is(postId)), new Update().set("postDeleted", deleted), ACTIVITY);
+            PendingWrites.updateMulti(mongo, query(where("postId").is(postId)), new Update().set("postDeleted", deleted), ACTIVITY);
             return;
         }
-        mongo.updateFirst(byId(postId), new Update().set("deleted", deleted), POSTS);
-        mongo.updateMulti(query(where("postId").is(postId)), new Update().set("postDeleted", deleted), ACTIVITY);
+        PendingWrites.updateFirst(mongo, byId(postId), new Update().set("deleted", deleted), POSTS);
+        PendingWrites.updateMulti(mongo, query(where("postId").is(postId)), new Update().set("postDeleted", deleted), ACTIVITY);
         if (kind == PostKind.QUESTION) {
             // the answers and comments of a deleted question leave the activity and home feeds with it
-            mongo.updateMulti(query(where("questionId").is(postId).and("_id").ne(postId)),
+            PendingWrites.updateMulti(mongo, query(where("questionId").is(postId).and("_id").ne(postId)),
                     new Update().set("questionDeleted", deleted), POSTS);
-            mongo.updateMulti(query(where("questionId").is(postId)), new Update().set("questionDeleted", deleted), ACTIVITY);
+            PendingWrites.updateMulti(mongo, query(where("questionId").is(postId)), new Update().set("questionDeleted", deleted), ACTIVITY);
         } else {
             // a deleted answer no longer counts as an answer (the question may be unanswered again)
             applyOnce(mongo, POSTS, questionId, message.getIdentifier(), new Update().inc("answerCount", deleted ? -1 : 1));
@@ -257,13 +258,13 @@ public class FeedProjection {
 
     @EventHandler
     void on(CommentDeleted event) {
-        mongo.updateMulti(query(where("postId").is(event.commentId())), new Update().set("postDeleted", true), ACTIVITY);
+        PendingWrites.updateMulti(mongo, query(where("postId").is(event.commentId())), new Update().set("postDeleted", true), ACTIVITY);
     }
 
     @EventHandler
     void on(ArticleDeleted event) {
-        mongo.updateFirst(byId(event.articleId()), new Update().set("deleted", true), POSTS);
-        mongo.updateMulti(query(where("postId").is(event.articleId())), new Update().set("postDeleted", true), ACTIVITY);
+        PendingWrites.updateFirst(mongo, byId(event.articleId()), new Update().set("deleted", true), POSTS);
+        PendingWrites.updateMulti(mongo, query(where("postId").is(event.articleId())), new Update().set("postDeleted", true), ACTIVITY);
     }
 
     // ---- follows: who receives a fan-out (what already reached a home feed stays there after an unfollow)
@@ -299,12 +300,12 @@ public class FeedProjection {
     }
 
     private void follow(String followerId, String type, String target) {
-        mongo.upsert(byId(type + "|" + target), new Update().set("type", type).set("target", target)
+        PendingWrites.upsert(mongo, byId(type + "|" + target), new Update().set("type", type).set("target", target)
                 .addToSet("followers", followerId), FOLLOWS);
     }
 
     private void unfollow(String followerId, String type, String target) {
-        mongo.updateFirst(byId(type + "|" + target), new Update().pull("followers", followerId), FOLLOWS);
+        PendingWrites.updateFirst(mongo, byId(type + "|" + target), new Update().pull("followers", followerId), FOLLOWS);
     }
 
     @ResetHandler
@@ -338,7 +339,7 @@ public class FeedProjection {
 
     /** Last activity only moves forward, so {@code $max} keeps it idempotent and order-proof. */
     private void touched(String postId, Instant at, long position) {
-        mongo.updateFirst(byId(postId), new Update().max("lastActivityAt", at).max("activityPosition", position), POSTS);
+        PendingWrites.updateFirst(mongo, byId(postId), new Update().max("lastActivityAt", at).max("activityPosition", position), POSTS);
     }
 
     private void recomputeHot(String postId) {
@@ -348,12 +349,12 @@ public class FeedProjection {
         }
         double hot = HotScore.of(post.getInteger("score", 0), post.getInteger("answerCount", 0),
                 post.getDate("createdAt").toInstant());
-        mongo.updateFirst(byId(postId), new Update().set("hot", hot), POSTS);
+        PendingWrites.updateFirst(mongo, byId(postId), new Update().set("hot", hot), POSTS);
     }
 
     private void activity(String kind, String postId, String questionId, String communityId, String memberId, Instant at,
                           long position) {
-        mongo.upsert(byId(kind + ":" + postId), new Update()
+        PendingWrites.upsert(mongo, byId(kind + ":" + postId), new Update()
                 .set("memberId", memberId)
                 .set("kind", kind)
                 .set("postId", postId)

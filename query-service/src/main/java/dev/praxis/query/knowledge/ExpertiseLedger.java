@@ -7,6 +7,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.PendingWrites;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -101,7 +102,7 @@ final class ExpertiseLedger {
             String id = contribution.getString("_id");
             move(eventId + "|off|" + id, contribution.getString("communityId"), contribution.getString("topic"),
                     contribution.getString("memberId"), -contribution.getDouble("term"), -1, null);
-            mongo.updateFirst(query(where("_id").is(id)), new Update().set("active", false), CONTRIBUTIONS);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(id)), new Update().set("active", false), CONTRIBUTIONS);
             zeroWhenEmpty(contribution);
         }
     }
@@ -112,7 +113,7 @@ final class ExpertiseLedger {
             String id = contribution.getString("_id");
             move(eventId + "|on|" + id, contribution.getString("communityId"), contribution.getString("topic"),
                     contribution.getString("memberId"), contribution.getDouble("term"), 1, null);
-            mongo.updateFirst(query(where("_id").is(id)), new Update().set("active", true), CONTRIBUTIONS);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(id)), new Update().set("active", true), CONTRIBUTIONS);
         }
     }
 
@@ -131,7 +132,7 @@ final class ExpertiseLedger {
         if (copy.getBoolean("active", false)) {
             move(eventId + "|do|" + id, communityId, topic, contribution.getString("memberId"), copy.getDouble("term"), 1,
                     null);
-            mongo.updateFirst(query(where("_id").is(expertiseId(communityId, topic, contribution.getString("memberId")))),
+            PendingWrites.updateFirst(mongo, query(where("_id").is(expertiseId(communityId, topic, contribution.getString("memberId")))),
                     new Update().max("lastEvidenceAt", contribution.getDate("occurredAt"))
                             .max("lastActiveAt", contribution.getDate("occurredAt")), EXPERTISE);
         }
@@ -139,7 +140,7 @@ final class ExpertiseLedger {
 
     /** Notes activity of a member in a topic (an answer posted) without changing the score. */
     void touch(String communityId, String topic, String memberId, java.time.Instant at) {
-        mongo.upsert(query(where("_id").is(expertiseId(communityId, topic, memberId))), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(expertiseId(communityId, topic, memberId))), new Update()
                 .setOnInsert("communityId", communityId)
                 .setOnInsert("topic", topic)
                 .setOnInsert("memberId", memberId)
@@ -173,7 +174,7 @@ final class ExpertiseLedger {
      * subtracting the same terms.
      */
     private void zeroWhenEmpty(Document contribution) {
-        mongo.updateFirst(query(where("_id").is(expertiseId(contribution.getString("communityId"),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(expertiseId(contribution.getString("communityId"),
                         contribution.getString("topic"), contribution.getString("memberId"))).and("evidenceCount").lte(0)),
                 new Update().set("s", 0.0), EXPERTISE);
     }

@@ -38,6 +38,7 @@ import dev.praxis.api.tag.TagCreated;
 import dev.praxis.api.tag.TagSynonymAdded;
 import dev.praxis.api.tag.TagSynonymRemoved;
 import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -119,7 +120,7 @@ public class KnowledgeProjection {
             return;
         }
         List<String> tags = resolve(event.communityId(), event.tags());
-        mongo.upsert(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("communityId", event.communityId())
                 .set("askerId", event.actorId())
                 .set("title", event.title())
@@ -139,7 +140,7 @@ public class KnowledgeProjection {
         if (thread == null || alreadyApplied(event.questionId(), message)) {
             return;
         }
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("title", event.title()), THREADS);
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("title", event.title()), THREADS);
         List<String> before = thread.getList("tags", String.class);
         List<String> after = resolve(event.communityId(), event.tags());
         if (!new LinkedHashSet<>(before).equals(new LinkedHashSet<>(after))) {
@@ -152,7 +153,7 @@ public class KnowledgeProjection {
         String questionId = thread.getString("_id");
         String communityId = thread.getString("communityId");
         after.forEach(tag -> knownTopic(communityId, tag));
-        mongo.updateFirst(query(where("_id").is(questionId)), new Update().set("tags", after), THREADS);
+        PendingWrites.updateFirst(mongo, query(where("_id").is(questionId)), new Update().set("tags", after), THREADS);
         if (!thread.getBoolean("deleted", false)) {
             countPairs(communityId, before, -1, eventId + "|untag");
             countPairs(communityId, after, 1, eventId + "|tag");
@@ -180,7 +181,7 @@ public class KnowledgeProjection {
         if (thread == null || alreadyApplied(event.questionId(), message)) {
             return;
         }
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("answers." + event.answerId(), new Document("authorId", event.actorId())
                         .append("postedAt", event.occurredAt())
                         .append("eventId", message.getIdentifier())
@@ -211,13 +212,13 @@ public class KnowledgeProjection {
         }
         String eventId = message.getIdentifier();
         if (event.postKind() == PostKind.QUESTION) {
-            mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("deleted", true), THREADS);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("deleted", true), THREADS);
             if (!thread.getBoolean("deleted", false)) {
                 countPairs(event.communityId(), thread.getList("tags", String.class), -1, eventId);
             }
             ledger.deactivate(where("questionId").is(event.questionId()), eventId);
         } else if (event.postKind() == PostKind.ANSWER) {
-            mongo.updateFirst(query(where("_id").is(event.questionId())),
+            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())),
                     new Update().set("answers." + event.postId() + ".deleted", true), THREADS);
             ledger.deactivate(where("postId").is(event.postId()), eventId);
         }
@@ -233,7 +234,7 @@ public class KnowledgeProjection {
         String eventId = message.getIdentifier();
         Map<String, Document> answers = answers(thread);
         if (event.postKind() == PostKind.QUESTION) {
-            mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("deleted", false), THREADS);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("deleted", false), THREADS);
             if (thread.getBoolean("deleted", false)) {
                 countPairs(event.communityId(), thread.getList("tags", String.class), 1, eventId);
             }
@@ -241,7 +242,7 @@ public class KnowledgeProjection {
                     .filter(a -> a.getValue().getBoolean("deleted", false)).map(Map.Entry::getKey).toList();
             ledger.activate(where("questionId").is(event.questionId()).and("postId").nin(deletedAnswers), eventId);
         } else if (event.postKind() == PostKind.ANSWER) {
-            mongo.updateFirst(query(where("_id").is(event.questionId())),
+            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())),
                     new Update().set("answers." + event.postId() + ".deleted", false), THREADS);
             if (!thread.getBoolean("deleted", false)) {
                 ledger.activate(where("postId").is(event.postId()), eventId);
@@ -384,19 +385,19 @@ public class KnowledgeProjection {
 
     @EventHandler
     void on(MemberJoinedCommunity event) {
-        mongo.upsert(query(where("_id").is(event.memberId())), new Update().addToSet("communities", event.communityId()),
+        PendingWrites.upsert(mongo, query(where("_id").is(event.memberId())), new Update().addToSet("communities", event.communityId()),
                 MEMBERS);
     }
 
     @EventHandler
     void on(MemberLeftCommunity event) {
-        mongo.updateFirst(query(where("_id").is(event.memberId())), new Update().pull("communities", event.communityId()),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.memberId())), new Update().pull("communities", event.communityId()),
                 MEMBERS);
     }
 
     @EventHandler
     void on(MemberBanned event) {
-        mongo.updateFirst(query(where("_id").is(event.memberId())), new Update().pull("communities", event.communityId()),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.memberId())), new Update().pull("communities", event.communityId()),
                 MEMBERS);
     }
 
@@ -423,7 +424,7 @@ public class KnowledgeProjection {
         if (AppliedEvents.wasApplied(mongo, SYNONYMS, id, message.getIdentifier())) {
             return;
         }
-        mongo.upsert(query(where("_id").is(id)), new Update().set("communityId", event.communityId())
+        PendingWrites.upsert(mongo, query(where("_id").is(id)), new Update().set("communityId", event.communityId())
                 .set("synonym", event.synonym()).set("master", event.name()), SYNONYMS);
         knownTopic(event.communityId(), event.name());
         // the threads tagged with the synonym carry the master from now on
@@ -437,7 +438,7 @@ public class KnowledgeProjection {
                 countPairs(event.communityId(), before, -1, marker + "|untag");
                 countPairs(event.communityId(), after, 1, marker + "|tag");
             }
-            mongo.updateFirst(query(where("_id").is(thread.getString("_id"))), new Update().set("tags", after), THREADS);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(thread.getString("_id"))), new Update().set("tags", after), THREADS);
         }
         List<Document> merged = ledger.contributions(where("communityId").is(event.communityId()).and("topic").is(event.synonym()));
         for (Document contribution : merged) {
@@ -459,7 +460,7 @@ public class KnowledgeProjection {
     /** Evidence merged stays with the master; new questions with the name count under it again. */
     @EventHandler
     void on(TagSynonymRemoved event) {
-        mongo.updateFirst(query(where("_id").is(topicId(event.communityId(), event.synonym()))),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(topicId(event.communityId(), event.synonym()))),
                 new Update().unset("master"), SYNONYMS);
     }
 
@@ -478,7 +479,7 @@ public class KnowledgeProjection {
     }
 
     private void knownTopic(String communityId, String topic) {
-        mongo.upsert(query(where("_id").is(topicId(communityId, topic))),
+        PendingWrites.upsert(mongo, query(where("_id").is(topicId(communityId, topic))),
                 new Update().set("communityId", communityId).set("topic", topic), TOPICS);
     }
 
@@ -500,7 +501,7 @@ public class KnowledgeProjection {
 
     private void participated(String memberId, String questionId, String communityId, EvidenceKind kind, String postId,
                               EventMessage<?> message, Instant at) {
-        mongo.upsert(query(where("_id").is(memberId + "|" + questionId)), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(memberId + "|" + questionId)), new Update()
                 .set("memberId", memberId)
                 .set("questionId", questionId)
                 .set("communityId", communityId)

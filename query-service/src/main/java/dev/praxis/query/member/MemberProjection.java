@@ -10,6 +10,7 @@ import dev.praxis.api.community.MemberRoleChanged;
 import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.member.ProfileUpdated;
 import dev.praxis.api.privacy.PersonalData;
+import dev.praxis.query.shared.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,7 +35,7 @@ public class MemberProjection {
     @EventHandler
     void on(MemberJoinedCommunity event) {
         String membership = "memberships." + event.communityId();
-        mongo.upsert(query(where("_id").is(event.memberId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.memberId())), new Update()
                 .set("displayName", event.displayName())
                 .set(membership + ".communityId", event.communityId())
                 .set(membership + ".role", event.role())
@@ -44,7 +45,7 @@ public class MemberProjection {
     /** A member who set a profile is shown under its display name, joined or not. */
     @EventHandler
     void on(ProfileUpdated event) {
-        mongo.upsert(query(where("_id").is(event.memberId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.memberId())), new Update()
                 .set("profileName", event.displayName()), MemberDocument.COLLECTION);
     }
 
@@ -52,14 +53,14 @@ public class MemberProjection {
     @EventHandler
     void on(MemberErased event) {
         for (String field : new String[] {"displayName", "profileName"}) {
-            mongo.updateFirst(query(where("_id").is(event.memberId()).and(field).exists(true)),
+            PendingWrites.updateFirst(mongo, query(where("_id").is(event.memberId()).and(field).exists(true)),
                     new Update().set(field, PersonalData.ERASED), MemberDocument.COLLECTION);
         }
     }
 
     @EventHandler
     void on(MemberRoleChanged event) {
-        mongo.updateFirst(query(where("_id").is(event.memberId())),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.memberId())),
                 new Update().set("memberships." + event.communityId() + ".role", event.role()), MemberDocument.COLLECTION);
     }
 
@@ -75,7 +76,7 @@ public class MemberProjection {
     }
 
     private void endMembership(String memberId, String communityId) {
-        mongo.updateFirst(query(where("_id").is(memberId)),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(memberId)),
                 new Update().unset("memberships." + communityId + ".role"), MemberDocument.COLLECTION);
     }
 

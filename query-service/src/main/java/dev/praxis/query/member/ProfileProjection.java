@@ -15,6 +15,7 @@ import dev.praxis.api.member.SkillEndorsementWithdrawn;
 import dev.praxis.api.member.TagFollowed;
 import dev.praxis.api.member.TagUnfollowed;
 import dev.praxis.api.privacy.PersonalData;
+import dev.praxis.query.shared.PendingWrites;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,7 +42,7 @@ public class ProfileProjection {
 
     @EventHandler
     void on(ProfileUpdated event) {
-        mongo.upsert(query(where("_id").is(event.memberId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.memberId())), new Update()
                 .set("bio", event.bio())
                 .set("skills", event.skills()), ProfileDocument.COLLECTION);
     }
@@ -49,7 +50,7 @@ public class ProfileProjection {
     /** A bio reads as erased, as the events now do for a rebuild (no bio stays none). */
     @EventHandler
     void on(MemberErased event) {
-        mongo.updateFirst(query(where("_id").is(event.memberId()).and("bio").ne(null)),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.memberId()).and("bio").ne(null)),
                 new Update().set("bio", PersonalData.ERASED), ProfileDocument.COLLECTION);
     }
 

@@ -29,6 +29,7 @@ import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionClosed;
 import dev.praxis.api.question.QuestionLocked;
 import dev.praxis.query.feed.EventPosition;
+import dev.praxis.query.shared.PendingWrites;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -275,7 +276,7 @@ public class NotificationProjection {
     }
 
     private void post(String postId, String questionId, String communityId, String authorId) {
-        mongo.upsert(query(where("_id").is(postId)), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(postId)), new Update()
                 .set("questionId", questionId).set("communityId", communityId).set("authorId", authorId), POSTS);
     }
 

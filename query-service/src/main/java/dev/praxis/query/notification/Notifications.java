@@ -4,6 +4,7 @@ import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.praxis.query.shared.PendingWrites;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
@@ -85,14 +86,14 @@ public class Notifications {
      * cause was taken back (an acceptance withdrawn, a comment deleted).
      */
     public void retract(Criteria which, boolean retracted) {
-        mongo.updateMulti(query(which), new Update().set("retracted", retracted), NOTIFICATIONS);
+        PendingWrites.updateMulti(mongo, query(which), new Update().set("retracted", retracted), NOTIFICATIONS);
         recountAll(which);
     }
 
     /** Marks the member's notifications read: only their own, whatever ids are named. */
     public void markRead(String memberId, Collection<String> ids, Instant at) {
         Criteria which = where("_id").in(ids).and("recipientId").is(memberId);
-        mongo.updateMulti(query(which).addCriteria(where("read").is(false)),
+        PendingWrites.updateMulti(mongo, query(which).addCriteria(where("read").is(false)),
                 new Update().set("read", true).set("readAt", at), NOTIFICATIONS);
         recountAll(which);
     }
@@ -100,9 +101,9 @@ public class Notifications {
     /** Marks read every notification of the member caused at {@code upTo} or before. */
     public void markAllRead(String memberId, long upTo, Instant at) {
         Criteria which = where("recipientId").is(memberId).and("position").lte(upTo);
-        mongo.updateMulti(query(which).addCriteria(where("read").is(false)),
+        PendingWrites.updateMulti(mongo, query(which).addCriteria(where("read").is(false)),
                 new Update().set("read", true).set("readAt", at), NOTIFICATIONS);
-        mongo.upsert(query(where("_id").is(memberId)), new Update().max("readUpTo", upTo), INBOXES);
+        PendingWrites.upsert(mongo, query(where("_id").is(memberId)), new Update().max("readUpTo", upTo), INBOXES);
         recountAll(where("recipientId").is(memberId).and("counted").is(true).and("read").is(true));
     }
 

@@ -12,6 +12,7 @@ import dev.praxis.api.question.CommentDeleted;
 import dev.praxis.api.question.CommentEdited;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionEdited;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -82,7 +83,7 @@ public class ContentProjection {
 
     private void revision(String postId, int revision, String title, String body, List<String> tags, List<String> changed,
             String comment, Integer rolledBackTo, String editorId, Instant editedAt) {
-        mongo.upsert(query(where("_id").is(RevisionDocument.key(postId, revision))), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(RevisionDocument.key(postId, revision))), new Update()
                 .set("postId", postId)
                 .set("revision", revision)
                 .set("title", title)
@@ -97,7 +98,7 @@ public class ContentProjection {
 
     @EventHandler
     void on(CommentAdded event) {
-        mongo.upsert(query(where("_id").is(event.commentId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.commentId())), new Update()
                 .set("questionId", event.questionId())
                 .set("postId", event.postId())
                 .set("communityId", event.communityId())
@@ -110,7 +111,7 @@ public class ContentProjection {
 
     @EventHandler
     void on(CommentEdited event) {
-        mongo.updateFirst(query(where("_id").is(event.commentId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.commentId())), new Update()
                 .set("body", event.body())
                 .set("mentionedMemberIds", event.mentionedMemberIds())
                 .set("editedAt", event.occurredAt()), CommentDocument.COLLECTION);
@@ -118,7 +119,7 @@ public class ContentProjection {
 
     @EventHandler
     void on(CommentDeleted event) {
-        mongo.updateFirst(query(where("_id").is(event.commentId())), new Update().set("deleted", true),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.commentId())), new Update().set("deleted", true),
                 CommentDocument.COLLECTION);
     }
 

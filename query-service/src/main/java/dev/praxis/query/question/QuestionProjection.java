@@ -24,6 +24,7 @@ import dev.praxis.api.question.QuestionUnlocked;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.PendingWrites;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -60,7 +61,7 @@ public class QuestionProjection {
 
     @EventHandler
     void on(QuestionAsked event) {
-        mongo.upsert(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("communityId", event.communityId())
                 .set("title", event.title())
                 .set("body", event.body())
@@ -75,7 +76,7 @@ public class QuestionProjection {
 
     @EventHandler
     void on(AnswerPosted event, EventMessage<?> message) {
-        mongo.upsert(query(where("_id").is(event.answerId())), new Update()
+        PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("questionId", event.questionId())
                 .set("communityId", event.communityId())
                 .set("body", event.body())
@@ -107,18 +108,18 @@ public class QuestionProjection {
 
     @EventHandler
     void on(AnswerAccepted event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId())),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())),
                 new Update().set("acceptedAnswerId", event.answerId()).max("lastActivityAt", event.occurredAt()),
                 QuestionDocument.COLLECTION);
-        mongo.updateFirst(query(where("_id").is(event.answerId())), new Update().set("accepted", true),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.answerId())), new Update().set("accepted", true),
                 AnswerDocument.COLLECTION);
     }
 
     @EventHandler
     void on(AnswerAcceptanceWithdrawn event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId()).and("acceptedAnswerId").is(event.answerId())),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId()).and("acceptedAnswerId").is(event.answerId())),
                 new Update().unset("acceptedAnswerId"), QuestionDocument.COLLECTION);
-        mongo.updateFirst(query(where("_id").is(event.answerId())), new Update().set("accepted", false),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.answerId())), new Update().set("accepted", false),
                 AnswerDocument.COLLECTION);
     }
 
@@ -148,7 +149,7 @@ public class QuestionProjection {
 
     @EventHandler
     void on(QuestionEdited event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("title", event.title())
                 .set("body", event.body())
                 .set("tags", event.tags())
@@ -160,12 +161,12 @@ public class QuestionProjection {
 
     @EventHandler
     void on(AnswerEdited event) {
-        mongo.updateFirst(query(where("_id").is(event.answerId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("body", event.body())
                 .set("revisionCount", event.revision())
                 .set("lastEditedAt", event.occurredAt())
                 .set("lastEditorId", event.actorId()), AnswerDocument.COLLECTION);
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().max("lastActivityAt", event.occurredAt()),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().max("lastActivityAt", event.occurredAt()),
                 QuestionDocument.COLLECTION);
     }
 
@@ -180,26 +181,26 @@ public class QuestionProjection {
     }
 
     private void markDeleted(String questionId, String postId, PostKind kind, boolean deleted) {
-        mongo.updateFirst(query(where("_id").is(postId)), new Update().set("deleted", deleted), collectionOf(kind));
+        PendingWrites.updateFirst(mongo, query(where("_id").is(postId)), new Update().set("deleted", deleted), collectionOf(kind));
         if (kind == PostKind.ANSWER) {
             Update hide = deleted ? new Update().addToSet("deletedAnswerIds", postId) : new Update().pull("deletedAnswerIds", postId);
-            mongo.updateFirst(query(where("_id").is(questionId)), hide, QuestionDocument.COLLECTION);
+            PendingWrites.updateFirst(mongo, query(where("_id").is(questionId)), hide, QuestionDocument.COLLECTION);
         }
     }
 
     @EventHandler
     void on(QuestionLocked event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("locked", true), QuestionDocument.COLLECTION);
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("locked", true), QuestionDocument.COLLECTION);
     }
 
     @EventHandler
     void on(QuestionUnlocked event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update().set("locked", false), QuestionDocument.COLLECTION);
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("locked", false), QuestionDocument.COLLECTION);
     }
 
     @EventHandler
     void on(QuestionClosed event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("closed", true)
                 .set("closeReason", event.reason().name())
                 .set("duplicateOfQuestionId", event.duplicateOfQuestionId()), QuestionDocument.COLLECTION);
@@ -207,7 +208,7 @@ public class QuestionProjection {
 
     @EventHandler
     void on(QuestionReopened event) {
-        mongo.updateFirst(query(where("_id").is(event.questionId())), new Update()
+        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("closed", false).unset("closeReason").unset("duplicateOfQuestionId"), QuestionDocument.COLLECTION);
     }
 

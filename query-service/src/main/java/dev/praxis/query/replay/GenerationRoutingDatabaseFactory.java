@@ -1,5 +1,6 @@
 package dev.praxis.query.replay;
 
+import dev.praxis.query.shared.PendingWrites;
 import com.mongodb.ClientSessionOptions;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoDatabase;
@@ -22,8 +23,11 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * {@code createCollection}, {@code createView}); {@code listCollectionNames} answers physical
  * names. Aggregation stages that name another collection ({@code $lookup}, {@code $out}) are not
  * rewritten: the read models do not use them.
+ *
+ * <p>Every collection taken from it first sends the writes the calling thread holds back for that
+ * collection ({@link PendingWrites}), so a projection always reads what it wrote.
  */
-final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory {
+final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory, PendingWrites.AccessAware {
 
     private final MongoDatabaseFactory delegate;
     private final Generations generations;
@@ -105,6 +109,7 @@ final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory {
                 // the collection name is the first String argument (after an optional ClientSession)
                 for (int i = 0; i < args.length; i++) {
                     if (args[i] instanceof String collection) {
+                        PendingWrites.beforeAccess(collection);
                         args[i] = resolve(collection);
                         break;
                     }

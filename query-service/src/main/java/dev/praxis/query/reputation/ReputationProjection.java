@@ -16,6 +16,7 @@ import dev.praxis.api.reputation.ReputationRules;
 import dev.praxis.api.reputation.ReputationRulesChanged;
 import dev.praxis.api.shared.PraxisEvent;
 import dev.praxis.query.shared.DeliveryHorizon;
+import dev.praxis.query.shared.PendingWrites;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public class ReputationProjection {
         ReputationRules rules = event.rules();
         Document values = new Document();
         rules.values().forEach((rule, value) -> values.put(rule.name(), value));
-        mongo.upsert(query(where("_id").is(event.communityId())), new Update().set("version", rules.version())
+        PendingWrites.upsert(mongo, query(where("_id").is(event.communityId())), new Update().set("version", rules.version())
                 .set("preset", rules.preset().name()).set("values", values).set("since", event.occurredAt()), ReputationCollections.RULES);
         mongo.upsert(query(where("_id").is(key(event.communityId(), Integer.toString(rules.version())))), new Update()
                 .set("communityId", event.communityId()).set("version", rules.version()).set("preset", rules.preset().name())
@@ -126,14 +127,14 @@ public class ReputationProjection {
         PrivilegePreset preset = event.privilegePreset() == null ? PrivilegePreset.STACK_OVERFLOW : event.privilegePreset();
         Update update = new Update();
         preset.thresholds().forEach((privilege, threshold) -> update.set("thresholds." + privilege.name(), threshold));
-        mongo.upsert(query(where("_id").is(event.communityId())), update, ReputationCollections.THRESHOLDS);
+        PendingWrites.upsert(mongo, query(where("_id").is(event.communityId())), update, ReputationCollections.THRESHOLDS);
     }
 
     @EventHandler
     void on(CommunityPrivilegeThresholdsChanged event) {
         Update update = new Update();
         event.thresholds().forEach((privilege, threshold) -> update.set("thresholds." + privilege.name(), threshold));
-        mongo.upsert(query(where("_id").is(event.communityId())), update, ReputationCollections.THRESHOLDS);
+        PendingWrites.upsert(mongo, query(where("_id").is(event.communityId())), update, ReputationCollections.THRESHOLDS);
     }
 
     @ResetHandler
@@ -179,7 +180,7 @@ public class ReputationProjection {
     }
 
     private ReputationOutcome decided(Document input, ReputationOutcome outcome) {
-        mongo.updateFirst(query(where("_id").is(input.getString("_id"))),
+        PendingWrites.updateFirst(mongo, query(where("_id").is(input.getString("_id"))),
                 new Update().set("outcome", ReputationJson.write(outcome)), ReputationCollections.INPUTS);
         return outcome;
     }

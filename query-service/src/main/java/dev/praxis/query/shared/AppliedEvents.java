@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,33 +33,29 @@ public final class AppliedEvents {
     }
 
     /**
-     * Applies {@code update} to the document unless the event was applied to it already.
-     *
-     * @return whether the update was applied now
+     * Applies {@code update} to the document unless the event was applied to it already. For an
+     * event new to its projection the write goes with the batch's other writes ({@link PendingWrites}).
      */
-    public static boolean applyOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
-                                    Update update) {
+    public static void applyOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                 Update update) {
         if (DeliveryHorizon.firstDelivery()) {
-            return mongo.updateFirst(query(where("_id").is(documentId)), remember(update, eventId), collection)
-                    .getMatchedCount() > 0;
+            PendingWrites.updateFirst(mongo, query(where("_id").is(documentId)), remember(update, eventId), collection);
+            return;
         }
-        return mongo.updateFirst(notYetApplied(documentId, eventId), remember(update, eventId), collection)
-                .getModifiedCount() > 0;
+        mongo.updateFirst(notYetApplied(documentId, eventId), remember(update, eventId), collection);
     }
 
     /** As {@link #applyOnce}, creating the document when it does not exist yet. */
-    public static boolean upsertOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
-                                     Update update) {
+    public static void upsertOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
+                                  Update update) {
         if (DeliveryHorizon.firstDelivery()) {
-            mongo.upsert(query(where("_id").is(documentId)), remember(update, eventId), collection);
-            return true;
+            PendingWrites.upsert(mongo, query(where("_id").is(documentId)), remember(update, eventId), collection);
+            return;
         }
         try {
-            var result = mongo.upsert(notYetApplied(documentId, eventId), remember(update, eventId), collection);
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+            mongo.upsert(notYetApplied(documentId, eventId), remember(update, eventId), collection);
         } catch (DuplicateKeyException alreadyApplied) {
             // the document exists and remembers the event: the filter missed it and the upsert collided
-            return false;
         }
     }
 
@@ -100,7 +95,7 @@ public final class AppliedEvents {
 
     /**
      * As {@link #upsertOnce} for several documents of one collection and one event. For an event new
-     * to its projection they go to the server as one bulk write, not one round trip each.
+     * to its projection they go to the server with the batch's other writes, not one round trip each.
      */
     public static void upsertAllOnce(MongoTemplate mongo, String collection, String eventId, Map<?, Update> updates) {
         List<Marked> writes = new ArrayList<>();
@@ -117,9 +112,8 @@ public final class AppliedEvents {
             writes.forEach(w -> upsertOnce(mongo, collection, w.documentId(), w.eventId(), w.update()));
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        writes.forEach(w -> bulk.upsert(query(where("_id").is(w.documentId())), remember(w.update(), w.eventId())));
-        bulk.execute();
+        writes.forEach(w -> PendingWrites.upsert(mongo, query(where("_id").is(w.documentId())),
+                remember(w.update(), w.eventId()), collection));
     }
 
     /** One guarded write: the document, the marker it remembers (an event id, or one step of an event), the update. */

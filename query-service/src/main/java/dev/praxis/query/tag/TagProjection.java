@@ -10,6 +10,7 @@ import dev.praxis.api.tag.TagDescriptionEdited;
 import dev.praxis.api.tag.TagIds;
 import dev.praxis.api.tag.TagSynonymAdded;
 import dev.praxis.api.tag.TagSynonymRemoved;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,13 +37,13 @@ public class TagProjection {
 
     @EventHandler
     void on(TagCreated event) {
-        mongo.upsert(query(where("_id").is(event.tagId())), identity(new Update(), event.communityId(), event.name(), event.occurredAt())
+        PendingWrites.upsert(mongo, query(where("_id").is(event.tagId())), identity(new Update(), event.communityId(), event.name(), event.occurredAt())
                 .set("description", event.description()), TagDocument.COLLECTION);
     }
 
     @EventHandler
     void on(TagDescriptionEdited event) {
-        mongo.upsert(query(where("_id").is(event.tagId())), identity(new Update(), event.communityId(), event.name(), event.occurredAt())
+        PendingWrites.upsert(mongo, query(where("_id").is(event.tagId())), identity(new Update(), event.communityId(), event.name(), event.occurredAt())
                 .set("description", event.description()), TagDocument.COLLECTION);
     }
 

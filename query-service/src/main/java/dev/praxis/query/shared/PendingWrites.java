@@ -1,0 +1,168 @@
+package dev.praxis.query.shared;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Write-behind for the batch a tracking processor is handling: the writes whose result a handler
+ * does not need are gathered per collection and go to MongoDB as one ordered bulk write, instead of
+ * one round trip each. A batch of 100 events that each touch the same collection costs one command.
+ *
+ * <p>The handlers must not notice: before any other access to a collection on the processor's
+ * thread (a read, a write that answers something, an index), that collection's pending writes are
+ * sent first ({@link #beforeAccess}, called by the query service's database factory). So a
+ * handler reads what it wrote, and the writes to one collection reach the server in the order they
+ * were made. Writes to different collections may reach it in another order than they were made;
+ * no read depends on that, and a batch that fails is handed to the handlers again, where
+ * {@link AppliedEvents} and {@link DeliveryHorizon} make every write count once.
+ *
+ * <p>{@link DeliveryHorizon} opens the write-behind when a batch starts and sends everything after
+ * the batch's last event, inside the batch's unit of work: before the processor stores its token,
+ * so a token never runs ahead of the writes of the events it covers. Outside a batch, or with a
+ * template whose database factory does not report accesses ({@link AccessAware}), every write is
+ * sent at once.
+ */
+public final class PendingWrites {
+
+    /** A database factory that calls {@link #beforeAccess} whenever a collection is taken from it. */
+    public interface AccessAware {
+    }
+
+    private static final ThreadLocal<PendingWrites> CURRENT = new ThreadLocal<>();
+
+    private final Map<String, Pending> byCollection = new LinkedHashMap<>();
+    /** While the bulk writes are built or sent, their own collection accesses must not flush again. */
+    private boolean busy;
+
+    private PendingWrites() {
+    }
+
+    /** Starts gathering the writes of this thread (a batch starts); what an earlier, failed batch left is dropped. */
+    static void open() {
+        CURRENT.set(new PendingWrites());
+    }
+
+    /** Sends every pending write and stops gathering (the batch's last event was handled). */
+    static void close() {
+        PendingWrites writes = CURRENT.get();
+        CURRENT.remove();
+        if (writes != null) {
+            writes.flushAll();
+        }
+    }
+
+    /** Drops the pending writes and stops gathering (the batch failed: it is handled again). */
+    static void discard() {
+        CURRENT.remove();
+    }
+
+    /** Whether writes are being gathered on this thread. */
+    static boolean isOpen() {
+        return CURRENT.get() != null;
+    }
+
+    /** Called before a collection is used on this thread: sends the writes pending for it first. */
+    public static void beforeAccess(String collection) {
+        PendingWrites writes = CURRENT.get();
+        if (writes != null && !writes.busy) {
+            writes.flush(collection);
+        }
+    }
+
+    /** {@code mongo.upsert(query, update, collection)}, sent with the batch when the answer is not needed. */
+    public static void upsert(MongoTemplate mongo, Query query, Update update, String collection) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            mongo.upsert(query, update, collection);
+        } else {
+            writes.add(mongo, collection, bulk -> bulk.upsert(query, update));
+        }
+    }
+
+    /** {@code mongo.updateFirst(query, update, collection)}, sent with the batch. */
+    public static void updateFirst(MongoTemplate mongo, Query query, Update update, String collection) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            mongo.updateFirst(query, update, collection);
+        } else {
+            writes.add(mongo, collection, bulk -> bulk.updateOne(query, update));
+        }
+    }
+
+    /** {@code mongo.updateMulti(query, update, collection)}, sent with the batch. */
+    public static void updateMulti(MongoTemplate mongo, Query query, Update update, String collection) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            mongo.updateMulti(query, update, collection);
+        } else {
+            writes.add(mongo, collection, bulk -> bulk.updateMulti(query, update));
+        }
+    }
+
+    /** The write-behind of this thread, or null when a write through {@code mongo} must be sent at once. */
+    private static PendingWrites gathering(MongoTemplate mongo) {
+        PendingWrites writes = CURRENT.get();
+        if (writes == null || writes.busy) {
+            return null;
+        }
+        MongoDatabaseFactory factory = mongo.getMongoDatabaseFactory();
+        return factory instanceof AccessAware ? writes : null;
+    }
+
+    private void add(MongoTemplate mongo, String collection, java.util.function.Consumer<BulkOperations> write) {
+        Pending pending = byCollection.get(collection);
+        if (pending != null && pending.mongo != mongo) {
+            // another template (another database): keep the order by sending what is pending first
+            flush(collection);
+            pending = null;
+        }
+        if (pending == null) {
+            pending = new Pending(mongo);
+            byCollection.put(collection, pending);
+        }
+        pending.writes.add(write);
+    }
+
+    private void flush(String collection) {
+        Pending pending = byCollection.remove(collection);
+        if (pending != null) {
+            send(collection, pending);
+        }
+    }
+
+    private void flushAll() {
+        List<Map.Entry<String, Pending>> all = new ArrayList<>(byCollection.entrySet());
+        byCollection.clear();
+        for (Map.Entry<String, Pending> entry : all) {
+            send(entry.getKey(), entry.getValue());
+        }
+    }
+
+    private void send(String collection, Pending pending) {
+        busy = true;
+        try {
+            BulkOperations bulk = pending.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+            pending.writes.forEach(write -> write.accept(bulk));
+            bulk.execute();
+        } finally {
+            busy = false;
+        }
+    }
+
+    private static final class Pending {
+
+        private final MongoTemplate mongo;
+        private final List<java.util.function.Consumer<BulkOperations>> writes = new ArrayList<>();
+
+        Pending(MongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+    }
+}

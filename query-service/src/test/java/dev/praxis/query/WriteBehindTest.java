@@ -1,0 +1,185 @@
+package dev.praxis.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.praxis.query.shared.AccessReportingDatabaseFactory;
+import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.DeliveryHorizon;
+import dev.praxis.query.shared.PendingWrites;
+import dev.praxis.query.community.CommunityProjection;
+import dev.praxis.query.member.MemberProjection;
+import dev.praxis.query.question.ContentProjection;
+import dev.praxis.query.question.QuestionProjection;
+import dev.praxis.query.reputation.ReputationProjection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The write-behind of a batch ({@link PendingWrites}) under a real tracking processor: fewer
+ * commands, the same read models, and a handler that always reads what it wrote.
+ */
+class WriteBehindTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+    /** Write commands (update, insert, delete) per database, as the server received them. */
+    private static final Map<String, AtomicInteger> writeCommands = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        String url = "mongodb://127.0.0.1:" + server.bind().getPort();
+        CommandListener counting = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (List.of("update", "insert", "delete").contains(event.getCommandName())) {
+                    writeCommands.computeIfAbsent(event.getDatabaseName(), d -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(url))
+                .addCommandListener(counting).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aBatchSendsFewerWriteCommandsAndLeavesTheSameReadModelsAsWritingEachAtOnce() throws Exception {
+        List<EventMessage<?>> events = ProjectionsIdempotencyTest.history();
+
+        MongoTemplate direct = template("direct");
+        List<AnnotationEventHandlerAdapter> adapters = projections(direct).stream().map(AnnotationEventHandlerAdapter::new).toList();
+        for (EventMessage<?> event : events) {
+            for (AnnotationEventHandlerAdapter adapter : adapters) {
+                if (adapter.canHandle(event)) {
+                    adapter.handle(event);
+                }
+            }
+        }
+
+        MongoTemplate batched = template("batched");
+        runInOneBatch(batched, events, projections(batched));
+
+        assertThat(ReadModelDump.of(batched.getDb())).isEqualTo(ReadModelDump.of(direct.getDb()));
+        int one = writeCommands.get("direct").get();
+        int behind = writeCommands.get("batched").get();
+        // a read of a collection sends its pending writes first, so not every collection gets down to one command
+        assertThat(behind).as("write commands with the write-behind (%d) against one by one (%d)", behind, one)
+                .isLessThan(one / 2);
+    }
+
+    @Test
+    void aHandlerReadsWhatItWroteEarlierInTheSameBatch() throws Exception {
+        MongoTemplate mongo = template("counting");
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        Object counter = new Object() {
+            @EventHandler
+            void on(String word, EventMessage<?> message) {
+                AppliedEvents.upsertOnce(mongo, "counters", "words", message.getIdentifier(), new Update().inc("count", 1));
+                PendingWrites.upsert(mongo, org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(word)),
+                        new Update().set("seen", true), "words");
+                seen.add(mongo.findById("words", Document.class, "counters").getInteger("count"));
+            }
+        };
+        List<EventMessage<?>> words = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            words.add(GenericEventMessage.asEventMessage("word" + i));
+        }
+
+        runInOneBatch(mongo, words, List.of(counter));
+
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            expected.add(i);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        // the words were never read in the batch: they went after its last event, all of them
+        assertThat(mongo.getCollection("words").countDocuments()).isEqualTo(50);
+    }
+
+    @Test
+    void withoutABatchEveryWriteIsSentAtOnce() {
+        MongoTemplate mongo = template("outside");
+        PendingWrites.upsert(mongo, org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is("x")), new Update().set("v", 1), "things");
+        assertThat(client.getDatabase("outside").getCollection("things").countDocuments()).isEqualTo(1);
+    }
+
+    private static List<Object> projections(MongoTemplate mongo) {
+        return List.of(new CommunityProjection(mongo), new QuestionProjection(mongo), new MemberProjection(mongo),
+                new ContentProjection(mongo), new ReputationProjection(mongo));
+    }
+
+    private static MongoTemplate template(String database) {
+        client.getDatabase(database).drop();
+        return new MongoTemplate(new AccessReportingDatabaseFactory(new SimpleMongoClientDatabaseFactory(client, database)));
+    }
+
+    /** A tracking processor with the delivery horizon, every event in one batch, until it has handled the last. */
+    private static void runInOneBatch(MongoTemplate mongo, List<EventMessage<?>> events, List<Object> handlers)
+            throws InterruptedException {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        store.publish(events);
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("batched")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers).build())
+                .messageSource(store)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(500))
+                .build();
+        processor.registerHandlerInterceptor(new DeliveryHorizon("batched", mongo));
+        processor.start();
+        try {
+            long last = events.size() - 1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                var status = processor.processingStatus().get(0);
+                if (status != null && status.getCurrentPosition().orElse(-1) >= last) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            processor.shutDown();
+        }
+    }
+}
