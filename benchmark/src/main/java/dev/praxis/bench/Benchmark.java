@@ -417,6 +417,7 @@ public final class Benchmark {
         Thread watcher = new Thread(() -> {
             long lastPosition = Long.MIN_VALUE;
             long lastChange = System.nanoTime();
+            long nextProgressLog = System.nanoTime();
             while (System.nanoTime() < giveUpAt
                     && (first.get() == null || System.nanoTime() < first.get()[0] + options.replayCap().toNanos())) {
                 try {
@@ -427,6 +428,11 @@ public final class Benchmark {
                     if (position != lastPosition) {
                         lastPosition = position;
                         lastChange = now;
+                    }
+                    if (now >= nextProgressLog) {
+                        // which projections are behind: the replay's rate is the slowest one's
+                        nextProgressLog = now + 10_000_000_000L;
+                        log("Replay: %s", slowestProcessors(5));
                     }
                     if (position >= head || (position > 0 && now - lastChange > 10_000_000_000L && processorsAt(head))) {
                         last.set(new long[] {now, head});
@@ -535,6 +541,18 @@ public final class Benchmark {
     }
 
     /** Every segment in the token store has reached {@code head} (for a /position held back by an old gap). */
+    /** The {@code n} processors furthest behind, with their positions ("name position, ..."). */
+    private String slowestProcessors(int n) throws IOException, InterruptedException {
+        Map<String, Long> positions = new java.util.HashMap<>();
+        for (JsonNode processor : http.get(system.queryUrl() + "/processors").path("processors")) {
+            for (JsonNode segment : processor.path("segments")) {
+                positions.merge(processor.path("name").asText(), segment.path("position").asLong(-1), Math::min);
+            }
+        }
+        return positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(n)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private boolean processorsAt(long head) throws IOException, InterruptedException {
         JsonNode processors = http.get(system.queryUrl() + "/processors").path("processors");
         for (JsonNode processor : processors) {
