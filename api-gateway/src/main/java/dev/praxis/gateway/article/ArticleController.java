@@ -68,11 +68,6 @@ class ArticleController {
         return Connection.of(queries.articlesOf(community.id(), page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }
 
-    @SchemaMapping(typeName = "Article", field = "id")
-    String id(ArticleView article) {
-        return GlobalId.encode(NodeType.ARTICLE, article.id());
-    }
-
     /** The revisions of all the articles of a response, with one call. */
     @BatchMapping(typeName = "Article", field = "revisions")
     Callable<Map<ArticleView, List<RevisionView>>> revisions(List<ArticleView> articles, GraphQLContext context) {

@@ -47,11 +47,6 @@ class CommunityController {
         return Connection.of(queries.communities(page.first(), page.after(), Viewer.of(context), MinPosition.of(context)), page);
     }
 
-    @SchemaMapping(typeName = "Community", field = "id")
-    String id(CommunityView community) {
-        return GlobalId.encode(NodeType.COMMUNITY, community.id());
-    }
-
     /** One page per community: a list of communities costs one call per community that selects it. */
     @SchemaMapping(typeName = "Community", field = "questions")
     Connection<QuestionView> questions(CommunityView community, @Argument Integer first, @Argument String after,

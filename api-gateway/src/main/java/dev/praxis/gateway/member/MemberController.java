@@ -52,11 +52,6 @@ class MemberController {
         return queries.member(GlobalId.rawId(id, NodeType.MEMBER), Viewer.of(context), MinPosition.of(context)).orElse(null);
     }
 
-    @SchemaMapping(typeName = "Member", field = "id")
-    String id(MemberView member) {
-        return GlobalId.encode(NodeType.MEMBER, member.id());
-    }
-
     @SchemaMapping(typeName = "Member", field = "reputation")
     int reputation(MemberView member, @Argument String communityId) {
         if (communityId == null) {

@@ -9,14 +9,11 @@ import dev.praxis.api.query.QuestionView;
 import dev.praxis.gateway.client.MinPosition;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
-import dev.praxis.gateway.relay.GlobalId;
-import dev.praxis.gateway.relay.NodeType;
 import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The fields of {@code Answer} and {@code Endorsement}; related objects are loaded in batches. */
@@ -27,11 +24,6 @@ class AnswerController {
 
     AnswerController(QueryServiceClient queries) {
         this.queries = queries;
-    }
-
-    @SchemaMapping(typeName = "Answer", field = "id")
-    String id(AnswerView answer) {
-        return GlobalId.encode(NodeType.ANSWER, answer.id());
     }
 
     @BatchMapping(typeName = "Answer", field = "author")

@@ -10,8 +10,6 @@ import dev.praxis.api.query.RevisionView;
 import dev.praxis.gateway.client.MinPosition;
 import dev.praxis.gateway.client.Viewer;
 import dev.praxis.gateway.client.QueryServiceClient;
-import dev.praxis.gateway.relay.GlobalId;
-import dev.praxis.gateway.relay.NodeType;
 import graphql.GraphQLContext;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The content fields of questions and answers (revisions, comments, editors, duplicates) and of {@code Comment} and {@code Revision}. */
@@ -108,11 +105,6 @@ class ContentController {
             return associate(questions, question -> question.duplicateOfQuestionId() == null ? null
                     : originals.get(question.duplicateOfQuestionId()));
         };
-    }
-
-    @SchemaMapping(typeName = "Comment", field = "id")
-    String commentId(CommentView comment) {
-        return GlobalId.encode(NodeType.COMMENT, comment.id());
     }
 
     @BatchMapping(typeName = "Comment", field = "author")

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -57,11 +56,6 @@ class QuestionController {
                 : pointInTime.question(rawId, asOf, Viewer.of(context)).map(read -> PointInTimeReads.remember(context, read));
         return found.orElseThrow(() -> ClientErrorException.notFound("UNKNOWN_QUESTION",
                         "Could not resolve to a question with the id '" + id + "'."));
-    }
-
-    @SchemaMapping(typeName = "Question", field = "id")
-    String id(QuestionView question) {
-        return GlobalId.encode(NodeType.QUESTION, question.id());
     }
 
     @BatchMapping(typeName = "Question", field = "author")

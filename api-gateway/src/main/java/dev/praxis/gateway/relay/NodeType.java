@@ -8,23 +8,31 @@ import dev.praxis.api.query.MemberView;
 import dev.praxis.api.query.QuestionView;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The object types that implement {@code Node}: their GraphQL name and the view that backs them. */
 public enum NodeType {
 
-    COMMUNITY("Community", CommunityView.class),
-    QUESTION("Question", QuestionView.class),
-    ANSWER("Answer", AnswerView.class),
-    MEMBER("Member", MemberView.class),
-    ARTICLE("Article", ArticleView.class),
-    COMMENT("Comment", CommentView.class);
+    COMMUNITY("Community", CommunityView.class, view -> ((CommunityView) view).id()),
+    QUESTION("Question", QuestionView.class, view -> ((QuestionView) view).id()),
+    ANSWER("Answer", AnswerView.class, view -> ((AnswerView) view).id()),
+    MEMBER("Member", MemberView.class, view -> ((MemberView) view).id()),
+    ARTICLE("Article", ArticleView.class, view -> ((ArticleView) view).id()),
+    COMMENT("Comment", CommentView.class, view -> ((CommentView) view).id());
 
     private final String graphQlName;
     private final Class<?> viewType;
+    private final Function<Object, String> rawId;
 
-    NodeType(String graphQlName, Class<?> viewType) {
+    NodeType(String graphQlName, Class<?> viewType, Function<Object, String> rawId) {
         this.graphQlName = graphQlName;
         this.viewType = viewType;
+        this.rawId = rawId;
+    }
+
+    /** The id the backend services know a view of this type by. */
+    public String rawIdOf(Object view) {
+        return rawId.apply(view);
     }
 
     /** The GraphQL object type name, which is also the prefix inside a global id. */
