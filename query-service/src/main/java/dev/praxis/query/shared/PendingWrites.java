@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Write-behind for the batch a tracking processor is handling: the writes whose result a handler
  * does not need are gathered per collection and go to MongoDB as one ordered bulk write, instead of
- * one round trip each. A batch of 100 events that each touch the same collection costs one command.
+ * one round trip each. A batch of 100 events that each write the same collection, and do not read
+ * it, costs one command there.
  *
  * <p>The handlers must not notice: before any other access to a collection on the processor's
  * thread (a read, a write that answers something, an index), that collection's pending writes are
