@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -79,31 +80,26 @@ public final class PendingWrites {
 
     /** {@code mongo.upsert(query, update, collection)}, sent with the batch when the answer is not needed. */
     public static void upsert(MongoTemplate mongo, Query query, Update update, String collection) {
-        PendingWrites writes = gathering(mongo);
-        if (writes == null) {
-            mongo.upsert(query, update, collection);
-        } else {
-            writes.add(mongo, collection, bulk -> bulk.upsert(query, update));
-        }
+        write(mongo, collection, () -> mongo.upsert(query, update, collection), bulk -> bulk.upsert(query, update));
     }
 
     /** {@code mongo.updateFirst(query, update, collection)}, sent with the batch. */
     public static void updateFirst(MongoTemplate mongo, Query query, Update update, String collection) {
-        PendingWrites writes = gathering(mongo);
-        if (writes == null) {
-            mongo.updateFirst(query, update, collection);
-        } else {
-            writes.add(mongo, collection, bulk -> bulk.updateOne(query, update));
-        }
+        write(mongo, collection, () -> mongo.updateFirst(query, update, collection), bulk -> bulk.updateOne(query, update));
     }
 
     /** {@code mongo.updateMulti(query, update, collection)}, sent with the batch. */
     public static void updateMulti(MongoTemplate mongo, Query query, Update update, String collection) {
+        write(mongo, collection, () -> mongo.updateMulti(query, update, collection), bulk -> bulk.updateMulti(query, update));
+    }
+
+    /** Sends the write now, or gathers it as its bulk form when this thread holds writes back. */
+    private static void write(MongoTemplate mongo, String collection, Runnable now, Consumer<BulkOperations> later) {
         PendingWrites writes = gathering(mongo);
         if (writes == null) {
-            mongo.updateMulti(query, update, collection);
+            now.run();
         } else {
-            writes.add(mongo, collection, bulk -> bulk.updateMulti(query, update));
+            writes.add(mongo, collection, later);
         }
     }
 
@@ -117,7 +113,7 @@ public final class PendingWrites {
         return factory instanceof AccessAware ? writes : null;
     }
 
-    private void add(MongoTemplate mongo, String collection, java.util.function.Consumer<BulkOperations> write) {
+    private void add(MongoTemplate mongo, String collection, Consumer<BulkOperations> write) {
         Pending pending = byCollection.get(collection);
         if (pending != null && pending.mongo != mongo) {
             // another template (another database): keep the order by sending what is pending first
@@ -160,7 +156,7 @@ public final class PendingWrites {
     private static final class Pending {
 
         private final MongoTemplate mongo;
-        private final List<java.util.function.Consumer<BulkOperations>> writes = new ArrayList<>();
+        private final List<Consumer<BulkOperations>> writes = new ArrayList<>();
 
         Pending(MongoTemplate mongo) {
             this.mongo = mongo;
