@@ -1,15 +1,6 @@
 package dev.praxis.query.replay;
 
-import dev.praxis.query.shared.PendingWrites;
-import com.mongodb.ClientSessionOptions;
-import com.mongodb.client.ClientSession;
-import com.mongodb.client.MongoDatabase;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.support.PersistenceExceptionTranslator;
+import dev.praxis.query.shared.AccessReportingDatabaseFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
@@ -24,16 +15,15 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * names. Aggregation stages that name another collection ({@code $lookup}, {@code $out}) are not
  * rewritten: the read models do not use them.
  *
- * <p>Every collection taken from it first sends the writes the calling thread holds back for that
- * collection ({@link PendingWrites}), so a projection always reads what it wrote.
+ * <p>As an {@link AccessReportingDatabaseFactory}, every collection taken from it first sends the
+ * writes the calling thread holds back for that collection, so a projection always reads what it wrote.
  */
-final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory, PendingWrites.AccessAware {
+final class GenerationRoutingDatabaseFactory extends AccessReportingDatabaseFactory {
 
-    private final MongoDatabaseFactory delegate;
     private final Generations generations;
 
     GenerationRoutingDatabaseFactory(MongoDatabaseFactory delegate, Generations generations) {
-        this.delegate = delegate;
+        super(delegate);
         this.generations = generations;
     }
 
@@ -41,38 +31,9 @@ final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory, Pe
         return generations;
     }
 
-    @Override
-    public MongoDatabase getMongoDatabase() throws DataAccessException {
-        return route(delegate.getMongoDatabase());
-    }
-
-    @Override
-    public MongoDatabase getMongoDatabase(String dbName) throws DataAccessException {
-        return route(delegate.getMongoDatabase(dbName));
-    }
-
-    @Override
-    public PersistenceExceptionTranslator getExceptionTranslator() {
-        return delegate.getExceptionTranslator();
-    }
-
-    @Override
-    public ClientSession getSession(ClientSessionOptions options) {
-        return delegate.getSession(options);
-    }
-
-    @Override
-    public MongoDatabaseFactory withSession(ClientSession session) {
-        return new GenerationRoutingDatabaseFactory(delegate.withSession(session), generations);
-    }
-
-    @Override
-    public boolean isTransactionActive() {
-        return delegate.isTransactionActive();
-    }
-
     /** The physical name of a collection for the calling thread. */
-    String resolve(String collection) {
+    @Override
+    protected String resolve(String collection) {
         ReplayTarget target = ReplayTarget.current();
         if (target != null && target.owns(collection)) {
             return Generations.physical(collection, target.generation());
@@ -80,49 +41,8 @@ final class GenerationRoutingDatabaseFactory implements MongoDatabaseFactory, Pe
         return generations.live(collection);
     }
 
-    private MongoDatabase route(MongoDatabase database) {
-        return (MongoDatabase) Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(),
-                new Class<?>[] {MongoDatabase.class}, new Routing(database));
-    }
-
-    private final class Routing implements InvocationHandler {
-
-        private final MongoDatabase database;
-
-        Routing(MongoDatabase database) {
-            this.database = database;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (name.equals("equals")) {
-                return proxy == args[0];
-            }
-            if (name.equals("hashCode")) {
-                return System.identityHashCode(proxy);
-            }
-            if (name.equals("toString")) {
-                return "routed " + database;
-            }
-            if (args != null && (name.equals("getCollection") || name.equals("createCollection") || name.equals("createView"))) {
-                // the collection name is the first String argument (after an optional ClientSession)
-                for (int i = 0; i < args.length; i++) {
-                    if (args[i] instanceof String collection) {
-                        PendingWrites.beforeAccess(collection);
-                        args[i] = resolve(collection);
-                        break;
-                    }
-                }
-            }
-            Object result;
-            try {
-                result = method.invoke(database, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            // withCodecRegistry, withWriteConcern, ...: the copy routes too
-            return result instanceof MongoDatabase copy && name.startsWith("with") ? route(copy) : result;
-        }
+    @Override
+    protected MongoDatabaseFactory over(MongoDatabaseFactory delegate) {
+        return new GenerationRoutingDatabaseFactory(delegate, generations);
     }
 }

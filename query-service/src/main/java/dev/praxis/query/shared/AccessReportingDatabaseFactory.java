@@ -14,15 +14,30 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 /**
  * A database factory whose databases report every collection taken from them to
  * {@link PendingWrites#beforeAccess}, so that a template built on it may hold writes back for the
- * batch. The query service's own factory (the replay's generation routing) reports by itself; this
- * one is for templates built without it, such as a projection's on a database of its own.
+ * batch: a projection then always reads what it wrote. The query service's factory, which also
+ * routes each collection to its generation, is one ({@code GenerationRoutingDatabaseFactory}
+ * overrides {@link #resolve}); a template built on a plain factory, such as a test's, wraps it in
+ * this one.
+ *
+ * <p>Only the calls that name a collection are reported and resolved ({@code getCollection},
+ * {@code createCollection}, {@code createView}).
  */
-public final class AccessReportingDatabaseFactory implements MongoDatabaseFactory, PendingWrites.AccessAware {
+public class AccessReportingDatabaseFactory implements MongoDatabaseFactory, PendingWrites.AccessAware {
 
     private final MongoDatabaseFactory delegate;
 
     public AccessReportingDatabaseFactory(MongoDatabaseFactory delegate) {
         this.delegate = delegate;
+    }
+
+    /** The physical name of a collection for the calling thread: here the name itself. */
+    protected String resolve(String collection) {
+        return collection;
+    }
+
+    /** This factory over another delegate (the same one with a session). */
+    protected MongoDatabaseFactory over(MongoDatabaseFactory delegate) {
+        return new AccessReportingDatabaseFactory(delegate);
     }
 
     @Override
@@ -47,7 +62,7 @@ public final class AccessReportingDatabaseFactory implements MongoDatabaseFactor
 
     @Override
     public MongoDatabaseFactory withSession(ClientSession session) {
-        return new AccessReportingDatabaseFactory(delegate.withSession(session));
+        return over(delegate.withSession(session));
     }
 
     @Override
@@ -55,12 +70,18 @@ public final class AccessReportingDatabaseFactory implements MongoDatabaseFactor
         return delegate.isTransactionActive();
     }
 
-    private static MongoDatabase reporting(MongoDatabase database) {
+    private MongoDatabase reporting(MongoDatabase database) {
         return (MongoDatabase) Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(),
                 new Class<?>[] {MongoDatabase.class}, new Reporting(database));
     }
 
-    private record Reporting(MongoDatabase database) implements InvocationHandler {
+    private final class Reporting implements InvocationHandler {
+
+        private final MongoDatabase database;
+
+        Reporting(MongoDatabase database) {
+            this.database = database;
+        }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -71,10 +92,15 @@ public final class AccessReportingDatabaseFactory implements MongoDatabaseFactor
             if (name.equals("hashCode")) {
                 return System.identityHashCode(proxy);
             }
-            if (name.equals("getCollection") && args != null) {
-                for (Object arg : args) {
-                    if (arg instanceof String collection) {
+            if (name.equals("toString")) {
+                return "reporting " + database;
+            }
+            if (args != null && (name.equals("getCollection") || name.equals("createCollection") || name.equals("createView"))) {
+                // the collection name is the first String argument (after an optional ClientSession)
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] instanceof String collection) {
                         PendingWrites.beforeAccess(collection);
+                        args[i] = resolve(collection);
                         break;
                     }
                 }
@@ -85,6 +111,7 @@ public final class AccessReportingDatabaseFactory implements MongoDatabaseFactor
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            // withCodecRegistry, withWriteConcern, ...: the copy reports too
             return result instanceof MongoDatabase copy && name.startsWith("with") ? reporting(copy) : result;
         }
     }
