@@ -4,12 +4,22 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.praxis.query.shared.DeliveryHorizon;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.bson.Document;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -50,6 +60,11 @@ public final class ProjectionHarness implements BeforeAllCallback, AfterAllCallb
      * as the query service's do, so that under a tracking processor the writes go behind the batch.
      */
     public MongoTemplate mongo(String database) {
+        return reportingTemplate(client, database);
+    }
+
+    /** A template on the database whose databases report their accesses (see {@link #mongo}). */
+    public static MongoTemplate reportingTemplate(MongoClient client, String database) {
         return new MongoTemplate(new AccessReportingDatabaseFactory(new SimpleMongoClientDatabaseFactory(client, database)));
     }
 
@@ -61,8 +76,13 @@ public final class ProjectionHarness implements BeforeAllCallback, AfterAllCallb
     /** Projects the events, in order, into a fresh database and answers its read models. */
     public Map<String, List<Document>> project(String database, List<EventMessage<?>> events) throws Exception {
         client.getDatabase(database).drop();
-        List<AnnotationEventHandlerAdapter> adapters = projections.apply(mongo(database)).stream()
-                .map(AnnotationEventHandlerAdapter::new).toList();
+        handleInOrder(projections.apply(mongo(database)), events);
+        return ReadModelDump.of(client.getDatabase(database));
+    }
+
+    /** Hands each event, in order, to every handler that handles it: Axon's dispatch without a processor. */
+    public static void handleInOrder(List<Object> handlers, List<EventMessage<?>> events) throws Exception {
+        List<AnnotationEventHandlerAdapter> adapters = handlers.stream().map(AnnotationEventHandlerAdapter::new).toList();
         for (EventMessage<?> event : events) {
             for (AnnotationEventHandlerAdapter adapter : adapters) {
                 if (adapter.canHandle(event)) {
@@ -70,7 +90,48 @@ public final class ProjectionHarness implements BeforeAllCallback, AfterAllCallb
                 }
             }
         }
-        return ReadModelDump.of(client.getDatabase(database));
+    }
+
+    /**
+     * Runs the events through a real tracking processor named {@code name}, with the query service's
+     * {@link DeliveryHorizon} and then {@code interceptors}, over an in-memory event store, until it
+     * has handled the last event (30 s at most). Answers its token store.
+     */
+    @SafeVarargs
+    public static InMemoryTokenStore runTracked(String name, MongoTemplate mongo, List<EventMessage<?>> events,
+            List<Object> handlers, int batchSize, MessageHandlerInterceptor<? super EventMessage<?>>... interceptors)
+            throws InterruptedException {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        store.publish(events);
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers).build())
+                .messageSource(store)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize))
+                .build();
+        processor.registerHandlerInterceptor(new DeliveryHorizon(name, mongo));
+        for (MessageHandlerInterceptor<? super EventMessage<?>> interceptor : interceptors) {
+            processor.registerHandlerInterceptor(interceptor);
+        }
+        processor.start();
+        try {
+            long last = events.size() - 1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                var status = processor.processingStatus().get(0);
+                if (status != null && status.getCurrentPosition().orElse(-1) >= last) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            processor.shutDown();
+        }
+        return tokens;
     }
 
     /** Every event delivered twice in a row, as a retried batch would deliver it. */

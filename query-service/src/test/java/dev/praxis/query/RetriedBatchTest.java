@@ -9,20 +9,14 @@ import dev.praxis.query.question.ContentProjection;
 import dev.praxis.query.question.QuestionProjection;
 import dev.praxis.query.reputation.ReputationProjection;
 import dev.praxis.query.shared.DeliveryHorizon;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -52,8 +46,6 @@ class RetriedBatchTest {
         Map<String, List<Document>> once = harness.project("clean", events);
 
         MongoTemplate mongo = harness.mongo("retried");
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        store.publish(events);
         long last = events.size() - 1;
         int failAt = events.size() / 2;
         AtomicBoolean failed = new AtomicBoolean();
@@ -67,27 +59,8 @@ class RetriedBatchTest {
             }
             return result;
         };
-        InMemoryTokenStore tokens = new InMemoryTokenStore();
-        TrackingEventProcessor processor = TrackingEventProcessor.builder()
-                .name("retried")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projections(mongo)).build())
-                .messageSource(store)
-                .tokenStore(tokens)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(100))
-                .build();
-        processor.registerHandlerInterceptor(new DeliveryHorizon("retried", mongo));
-        processor.registerHandlerInterceptor(failOnceHalfway);
-        processor.start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (position(processor) < last && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        } finally {
-            processor.shutDown();
-        }
+        InMemoryTokenStore tokens = ProjectionHarness.runTracked("retried", mongo, events, projections(mongo), 100,
+                failOnceHalfway);
 
         assertThat(failed).isTrue();
         assertThat(position(tokens)).isEqualTo(last);
@@ -103,11 +76,6 @@ class RetriedBatchTest {
         assertThat(mongo.findById("retried", Document.class, DeliveryHorizon.COLLECTION).get("position", Number.class)
                 .longValue()).isEqualTo(last);
         assertThat(ReadModelDump.of(mongo.getDb())).isEqualTo(once);
-    }
-
-    private static long position(TrackingEventProcessor processor) {
-        var status = processor.processingStatus().get(0);
-        return status == null ? -1 : status.getCurrentPosition().orElse(-1);
     }
 
     private static long position(InMemoryTokenStore tokens) {

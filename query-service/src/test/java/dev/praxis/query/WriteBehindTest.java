@@ -10,39 +10,27 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.praxis.query.shared.AccessReportingDatabaseFactory;
 import dev.praxis.query.shared.AppliedEvents;
-import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PendingWrites;
 import dev.praxis.query.community.CommunityProjection;
 import dev.praxis.query.member.MemberProjection;
 import dev.praxis.query.question.ContentProjection;
 import dev.praxis.query.question.QuestionProjection;
 import dev.praxis.query.reputation.ReputationProjection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -83,14 +71,7 @@ class WriteBehindTest {
         List<EventMessage<?>> events = ProjectionsIdempotencyTest.history();
 
         MongoTemplate direct = template("direct");
-        List<AnnotationEventHandlerAdapter> adapters = projections(direct).stream().map(AnnotationEventHandlerAdapter::new).toList();
-        for (EventMessage<?> event : events) {
-            for (AnnotationEventHandlerAdapter adapter : adapters) {
-                if (adapter.canHandle(event)) {
-                    adapter.handle(event);
-                }
-            }
-        }
+        ProjectionHarness.handleInOrder(projections(direct), events);
 
         MongoTemplate batched = template("batched");
         runInOneBatch(batched, events, projections(batched));
@@ -148,38 +129,12 @@ class WriteBehindTest {
 
     private static MongoTemplate template(String database) {
         client.getDatabase(database).drop();
-        return new MongoTemplate(new AccessReportingDatabaseFactory(new SimpleMongoClientDatabaseFactory(client, database)));
+        return ProjectionHarness.reportingTemplate(client, database);
     }
 
-    /** A tracking processor with the delivery horizon, every event in one batch, until it has handled the last. */
+    /** Every event in one batch of a tracking processor with the delivery horizon. */
     private static void runInOneBatch(MongoTemplate mongo, List<EventMessage<?>> events, List<Object> handlers)
             throws InterruptedException {
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        store.publish(events);
-        InMemoryTokenStore tokens = new InMemoryTokenStore();
-        TrackingEventProcessor processor = TrackingEventProcessor.builder()
-                .name("batched")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers).build())
-                .messageSource(store)
-                .tokenStore(tokens)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(500))
-                .build();
-        processor.registerHandlerInterceptor(new DeliveryHorizon("batched", mongo));
-        processor.start();
-        try {
-            long last = events.size() - 1;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                var status = processor.processingStatus().get(0);
-                if (status != null && status.getCurrentPosition().orElse(-1) >= last) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
-        } finally {
-            processor.shutDown();
-        }
+        ProjectionHarness.runTracked("batched", mongo, events, handlers, 500);
     }
 }
