@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param timeout how long one operation may run before it is answered with {@code TIMEOUT}
  * @param persistedQueries how many automatic persisted queries the gateway keeps (least recently
  *     used go first)
+ * @param parsedQueries how much query text the gateway keeps parsed and validated, so that a client
+ *     that sends the same document again is not parsed again (least recently used go first)
  * @param introspection whether callers may introspect the schema: off in production, where the
  *     schema is published instead; decided per request, not with GraphQL Java's JVM-wide switch
  */
@@ -39,5 +41,6 @@ public record LimitsProperties(
         @DefaultValue("10") int maxBatchOperations,
         @DefaultValue("15s") Duration timeout,
         @DefaultValue("10000") int persistedQueries,
+        @DefaultValue("1MB") DataSize parsedQueries,
         @DefaultValue("false") boolean introspection) {
 }

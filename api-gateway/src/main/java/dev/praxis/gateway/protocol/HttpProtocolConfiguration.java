@@ -10,7 +10,8 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * The GraphQL over HTTP protocol beyond what Spring for GraphQL does by itself: automatic persisted
- * queries (Apollo's protocol, so that mobile clients send a hash instead of the document), queries
+ * queries (Apollo's protocol, so that mobile clients send a hash instead of the document), a cache
+ * of parsed documents for the texts clients send again ({@link ParsedDocumentCache}), queries
  * over GET ({@link GraphQlGetRoute}), and status codes that say what went wrong.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +23,13 @@ class HttpProtocolConfiguration {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer persistedQueries(BoundedPersistedQueryCache cache) {
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(
-                new ApolloPersistedQuerySupport(cache)));
+    ParsedDocumentCache parsedDocumentCache(BoundedPersistedQueryCache persisted, LimitsProperties limits) {
+        return new ParsedDocumentCache(new ApolloPersistedQuerySupport(persisted), limits.parsedQueries().toBytes());
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocuments(ParsedDocumentCache documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean
