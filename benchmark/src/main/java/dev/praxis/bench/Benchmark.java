@@ -100,7 +100,7 @@ public final class Benchmark {
             long duration = (seconds != null ? seconds : full ? 15 : 5) * 1000;
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 35);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
-                    full ? 20 : 10, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
+                    full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
                     List.copyOf(jvm));
         }
     }

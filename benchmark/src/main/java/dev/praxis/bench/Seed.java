@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The data every measurement starts from, written through the public API as clients would: members
@@ -42,7 +47,7 @@ final class Seed {
     String communityId;
     String templateQuestionId;
 
-    private int seedCalls;
+    private final AtomicInteger seedCalls = new AtomicInteger();
     private final Http http;
     private final String gateway;
 
@@ -64,8 +69,23 @@ final class Seed {
         communityGlobalId = seedCall(0, CREATE_COMMUNITY, Map.of("name", "Benchmark " + System.currentTimeMillis(),
                 "description", "Where the benchmark asks, answers and votes.")).path("createCommunity").path("community").path("id").asText();
         communityId = rawId(communityGlobalId);
-        for (int i = 1; i < memberCount; i++) {
-            seedCall(i, JOIN, Map.of("communityId", communityGlobalId));
+        // the members join side by side: one after the other, the read-your-writes waits add up
+        ExecutorService joining = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonNode>> joins = new ArrayList<>();
+            for (int i = 1; i < memberCount; i++) {
+                int member = i;
+                joins.add(joining.submit(() -> seedCall(member, JOIN, Map.of("communityId", communityGlobalId))));
+            }
+            for (Future<JsonNode> join : joins) {
+                try {
+                    join.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+        } finally {
+            joining.shutdownNow();
         }
         // the thread whose events the bulk data copies
         String question = seedCall(1, ASK, Map.of("communityId", communityGlobalId,
@@ -97,7 +117,7 @@ final class Seed {
      */
     JsonNode seedCall(int member, String document, Map<String, ?> variables) throws IOException, InterruptedException {
         Map<String, Object> keyed = new java.util.HashMap<>(variables);
-        keyed.put("key", "bench-seed-" + (++seedCalls));
+        keyed.put("key", "bench-seed-" + seedCalls.incrementAndGet());
         IOException last = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
