@@ -245,6 +245,7 @@ public final class Benchmark {
         }
         for (int clients : WRITE_CLIENTS) {
             log("Writes: askQuestion through GraphQL, %d client(s) ...", clients);
+            Map<String, double[]> callsBefore = clients == 1 ? gatewayCalls() : null;
             Load.Result graphql = Load.closed(clients, options.warmupMillis(), options.durationMillis(), (client, n) -> {
                 int member = client % MEMBERS;
                 seed.call(member, Seed.ASK, Map.of("communityId", seed.communityGlobalId,
@@ -252,6 +253,9 @@ public final class Benchmark {
                         "body", "Measured end to end: the gateway, the command service, the event store and the read-back.",
                         "tags", List.of("benchmark", "performance")));
             });
+            if (callsBefore != null) {
+                noteGatewayCalls("the writes of one client", callsBefore, gatewayCalls());
+            }
             log("Writes: the same event rows with plain JDBC inserts, %d client(s) ...", clients);
             List<Connection> connections = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -670,12 +674,14 @@ public final class Benchmark {
     private Load.Result readGraphQl() throws Exception {
         heap.phase("reads");
         log("Reads: a community page of 20 questions with authors through GraphQL, %d clients ...", READ_CLIENTS);
+        Map<String, double[]> callsBefore = gatewayCalls();
         Load.Result result = Load.closed(READ_CLIENTS, options.warmupMillis(), options.durationMillis(), (client, n) -> {
             JsonNode data = seed.call(client % MEMBERS, FEED, Map.of("id", seed.communityGlobalId));
             if (data.path("community").path("questions").path("edges").size() != 20) {
                 throw new IOException("The feed page has not 20 questions: " + Http.abbreviate(data.toString()));
             }
         });
+        noteGatewayCalls("the GraphQL reads (%,d events stored)".formatted(storedEvents()), callsBefore, gatewayCalls());
         errors("GraphQL reads", result);
         heap.phase(null);
         return result;
@@ -800,6 +806,53 @@ public final class Benchmark {
     }
 
     /** The value of one label of a Prometheus sample line ("?" when it has none). */
+    /**
+     * The gateway's calls to the backend services so far (its {@code http.client.requests} timers), by
+     * method and URI template: count and total seconds.
+     */
+    private Map<String, double[]> gatewayCalls() {
+        Map<String, double[]> calls = new java.util.TreeMap<>();
+        try {
+            for (String line : http.getText(system.gatewayUrl() + "/actuator/prometheus").split("\n")) {
+                boolean count = line.startsWith("http_client_requests_seconds_count{");
+                if (count || line.startsWith("http_client_requests_seconds_sum{")) {
+                    String call = label(line, "method") + " " + label(line, "uri");
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    calls.computeIfAbsent(call, c -> new double[2])[count ? 0 : 1] += value;
+                }
+            }
+        } catch (Exception e) {
+            // a diagnosis, not a measurement: without it the note is left out
+        }
+        return calls;
+    }
+
+    private long storedEvents() {
+        try (Connection c = copies.connect()) {
+            return EventCopies.count(c);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /** Where a GraphQL operation's time went: the backend calls made meanwhile, with their mean times. */
+    private void noteGatewayCalls(String what, Map<String, double[]> before, Map<String, double[]> after) {
+        List<String> parts = new ArrayList<>();
+        double most = after.entrySet().stream()
+                .mapToDouble(e -> e.getValue()[0] - before.getOrDefault(e.getKey(), new double[2])[0]).max().orElse(0);
+        after.forEach((call, a) -> {
+            double[] b = before.getOrDefault(call, new double[2]);
+            double calls = a[0] - b[0];
+            if (calls > 0 && calls >= most / 10) {
+                parts.add("%s %,.0f calls, mean %s".formatted(call, calls, Report.ms((a[1] - b[1]) / calls * 1000)));
+            }
+        });
+        if (!parts.isEmpty()) {
+            report.note("The gateway's calls to the backend during %s (warm-up included): %s."
+                    .formatted(what, String.join("; ", parts)));
+        }
+    }
+
     private static String label(String line, String name) {
         int at = line.indexOf(name + "=\"");
         if (at < 0) {
