@@ -20,7 +20,6 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
-import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.HashSet;
@@ -30,6 +29,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -248,7 +248,9 @@ public class BadgeProjection {
      * found stored) once is not sent again: a replay's batch of 500 events writes each award once.
      */
     private void store(BadgeAward award) {
-        Set<String> storedInBatch = InBatch.remembered(STORED_IN_BATCH, HashSet::new);
+        Set<String> storedInBatch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(STORED_IN_BATCH, key -> new HashSet<String>())
+                : new HashSet<>();
         if (storedInBatch.contains(award.id())) {
             return;
         }

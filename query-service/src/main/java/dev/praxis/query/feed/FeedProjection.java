@@ -31,15 +31,12 @@ import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.api.tag.TagIds;
-import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -77,7 +74,6 @@ public class FeedProjection {
     static final String POSTS = "feed_posts";
     static final String ACTIVITY = "feed_activity";
     static final String FOLLOWS = "feed_follows";
-    private static final String FOLLOWERS_IN_BATCH = FeedProjection.class.getName() + ".followers";
 
     private final MongoTemplate mongo;
     private final HomeFeedWriter homeFeed;
@@ -306,27 +302,10 @@ public class FeedProjection {
     private void follow(String followerId, String type, String target) {
         PendingWrites.upsert(mongo, byId(type + "|" + target), new Update().set("type", type).set("target", target)
                 .addToSet("followers", followerId), FOLLOWS);
-        SortedSet<String> known = followersInBatch().get(type + "|" + target);
-        if (known != null) {
-            known.add(followerId);
-        }
     }
 
     private void unfollow(String followerId, String type, String target) {
         PendingWrites.updateFirst(mongo, byId(type + "|" + target), new Update().pull("followers", followerId), FOLLOWS);
-        SortedSet<String> known = followersInBatch().get(type + "|" + target);
-        if (known != null) {
-            known.remove(followerId);
-        }
-    }
-
-    /**
-     * The followers of each target this batch has read, kept in step with the follows it handles: a
-     * replay's batch reads a member's or a tag's followers once, not for every post. Only this
-     * projection writes {@code feed_follows}.
-     */
-    private Map<String, SortedSet<String>> followersInBatch() {
-        return InBatch.remembered(FOLLOWERS_IN_BATCH, HashMap::new);
     }
 
     @ResetHandler
@@ -391,10 +370,11 @@ public class FeedProjection {
     private Map<String, String> followersOf(String type, String target, String reason) {
         Map<String, String> recipients = new LinkedHashMap<>();
         // one document per target, read by key: a fan-out costs one lookup however many follows exist
-        followersInBatch().computeIfAbsent(type + "|" + target, id -> {
-            Document followed = mongo.findById(id, Document.class, FOLLOWS);
-            return followed == null ? new TreeSet<>() : new TreeSet<>(followed.getList("followers", String.class));
-        }).forEach(followerId -> recipients.putIfAbsent(followerId, reason));
+        Document followed = mongo.findById(type + "|" + target, Document.class, FOLLOWS);
+        if (followed != null) {
+            new TreeSet<>(followed.getList("followers", String.class))
+                    .forEach(followerId -> recipients.putIfAbsent(followerId, reason));
+        }
         return recipients;
     }
 

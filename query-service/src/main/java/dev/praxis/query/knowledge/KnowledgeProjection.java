@@ -38,7 +38,6 @@ import dev.praxis.api.tag.TagCreated;
 import dev.praxis.api.tag.TagSynonymAdded;
 import dev.praxis.api.tag.TagSynonymRemoved;
 import dev.praxis.query.shared.AppliedEvents;
-import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +46,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -78,8 +76,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("knowledge")
 public class KnowledgeProjection {
-
-    private static final String MASTERS_IN_BATCH = KnowledgeProjection.class.getName() + ".masters";
 
     private final MongoTemplate mongo;
     private final ExpertiseLedger ledger;
@@ -459,7 +455,6 @@ public class KnowledgeProjection {
         }
         mongo.remove(query(ofSynonym), EXPERTISE);
         AppliedEvents.applyOnce(mongo, SYNONYMS, id, message.getIdentifier(), new Update().set("master", event.name()));
-        mastersInBatch().clear();
     }
 
     /** Evidence merged stays with the master; new questions with the name count under it again. */
@@ -467,34 +462,20 @@ public class KnowledgeProjection {
     void on(TagSynonymRemoved event) {
         PendingWrites.updateFirst(mongo, query(where("_id").is(topicId(event.communityId(), event.synonym()))),
                 new Update().unset("master"), SYNONYMS);
-        mastersInBatch().clear();
     }
 
     private List<String> resolve(String communityId, Collection<String> tags) {
-        Map<String, Optional<String>> masters = mastersInBatch();
-        List<String> unknown = tags.stream().map(tag -> topicId(communityId, tag))
-                .filter(id -> !masters.containsKey(id)).distinct().toList();
-        if (!unknown.isEmpty()) {
-            unknown.forEach(id -> masters.put(id, Optional.empty()));
-            // by key alone (a lookup on any server); the few synonyms without a master are skipped here
-            mongo.find(query(where("_id").in(unknown)), Document.class, SYNONYMS).forEach(s -> {
-                if (s.getString("master") != null) {
-                    masters.put(s.getString("_id"), Optional.of(s.getString("master")));
-                }
-            });
-        }
+        List<String> ids = tags.stream().map(tag -> topicId(communityId, tag)).toList();
+        Map<String, String> masters = new HashMap<>();
+        // by key alone (a lookup on any server); the few synonyms without a master are skipped here
+        mongo.find(query(where("_id").in(ids)), Document.class, SYNONYMS).forEach(s -> {
+            if (s.getString("master") != null) {
+                masters.put(s.getString("synonym"), s.getString("master"));
+            }
+        });
         Set<String> resolved = new LinkedHashSet<>();
-        tags.forEach(tag -> resolved.add(masters.get(topicId(communityId, tag)).orElse(tag)));
+        tags.forEach(tag -> resolved.add(masters.getOrDefault(tag, tag)));
         return new ArrayList<>(resolved);
-    }
-
-    /**
-     * Each topic's master (or none) as this batch has read it: a replay's batch looks a tag up once,
-     * not for every question and vote. A synonym event forgets them all; only this projection writes
-     * the synonyms.
-     */
-    private Map<String, Optional<String>> mastersInBatch() {
-        return InBatch.remembered(MASTERS_IN_BATCH, HashMap::new);
     }
 
     private void knownTopic(String communityId, String topic) {
