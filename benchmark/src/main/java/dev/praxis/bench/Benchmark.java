@@ -575,26 +575,25 @@ public final class Benchmark {
                     ">= 0.5 and >= 20,000/s", false);
             return;
         }
-        double ratio = large.perSecond() / baselineRate;
-        report.add("3. Replay: all projections from %,d events%s".formatted(large.events(),
-                        large.finished() ? "" : " (capped)"),
-                Report.rate(large.perSecond()) + " (%.0f s)".formatted(large.seconds()),
-                Report.rate(baselineRate) + " sequential read", Report.ratio(ratio),
-                ">= 0.5 and >= 20,000/s", ratio >= 0.5 && large.perSecond() >= 20_000);
+        reportReplay("3. Replay", large, baselineRate);
         Replay blueGreen = replays.get("blue/green");
         if (blueGreen != null) {
-            double bgRatio = blueGreen.perSecond() / baselineRate;
-            report.add("3. Replay, blue/green: all projections from %,d events%s".formatted(blueGreen.events(),
-                            blueGreen.finished() ? "" : " (capped)"),
-                    Report.rate(blueGreen.perSecond()) + " (%.0f s)".formatted(blueGreen.seconds()),
-                    Report.rate(baselineRate) + " sequential read", Report.ratio(bgRatio),
-                    ">= 0.5 and >= 20,000/s", bgRatio >= 0.5 && blueGreen.perSecond() >= 20_000);
+            reportReplay("3. Replay, blue/green", blueGreen, baselineRate);
         }
         if (!large.finished() && !options.replayOnly() && !options.name().equals("small")) {
             awaitCaughtUp(options.replayCap());
         }
         // the small setting keeps to its five minutes: the reads on the large store then run during the
         // rest of its replay (growth says so)
+    }
+
+    private void reportReplay(String label, Replay replay, double baselineRate) {
+        double ratio = replay.perSecond() / baselineRate;
+        report.add("%s: all projections from %,d events%s".formatted(label, replay.events(),
+                        replay.finished() ? "" : " (capped)"),
+                Report.rate(replay.perSecond()) + " (%.0f s)".formatted(replay.seconds()),
+                Report.rate(baselineRate) + " sequential read", Report.ratio(ratio),
+                ">= 0.5 and >= 20,000/s", ratio >= 0.5 && replay.perSecond() >= 20_000);
     }
 
     /** Waits, at most two minutes, until the projections have processed the head of the store. */
