@@ -513,10 +513,7 @@ public final class Benchmark {
      */
     private Replay blueGreenReplay() throws Exception {
         awaitCaughtUp(options.replayCap());
-        long total;
-        try (Connection c = copies.connect()) {
-            total = EventCopies.count(c);
-        }
+        long total = storedEvents();
         log("Blue/green replay: every projection rebuilt from %,d events by one processor (at most %d s) ...",
                 total, options.replayCap().toSeconds());
         String replays = system.queryUrl() + "/replays";
@@ -804,7 +801,6 @@ public final class Benchmark {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
 
-    /** The value of one label of a Prometheus sample line ("?" when it has none). */
     /**
      * The gateway's calls to the backend services so far (its {@code http.client.requests} timers), by
      * method and URI template: count and total seconds.
@@ -826,6 +822,7 @@ public final class Benchmark {
         return calls;
     }
 
+    /** How many events the store holds (-1 when it cannot be read). */
     private long storedEvents() {
         try (Connection c = copies.connect()) {
             return EventCopies.count(c);
@@ -852,6 +849,7 @@ public final class Benchmark {
         }
     }
 
+    /** The value of one label of a Prometheus sample line ("?" when it has none). */
     private static String label(String line, String name) {
         int at = line.indexOf(name + "=\"");
         if (at < 0) {

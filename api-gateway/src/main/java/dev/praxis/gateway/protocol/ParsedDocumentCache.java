@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 class ParsedDocumentCache implements PreparsedDocumentProvider {
 
-    static final String PERSISTED_QUERY_EXTENSION = "persistedQuery";
+    private static final String PERSISTED_QUERY_EXTENSION = "persistedQuery";
 
     private final PreparsedDocumentProvider persisted;
     private final long maxCharacters;
