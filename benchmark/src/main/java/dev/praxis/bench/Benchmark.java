@@ -43,11 +43,11 @@ public final class Benchmark {
     /** How big and how long. */
     record Options(String name, long largeEvents, long warmupMillis, long durationMillis,
                    int freshnessSeconds, Duration replayCap, Path dataDir, Path output, boolean replayOnly,
-                   boolean readsOnly, List<String> jvmArgs) {
+                   boolean readsOnly, boolean writesOnly, List<String> jvmArgs) {
 
         static String usage() {
             return """
-                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only] [--jvm=OPTION]...
+                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only|--writes-only] [--jvm=OPTION]...
                       --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 35 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
@@ -56,6 +56,7 @@ public final class Benchmark {
                       --output=FILE   also write the table (Markdown) to this file
                       --replay-only   only the large replay, cold and blue/green, and its baseline (to profile the projections)
                       --reads-only    only the reads of a community page and their baseline (to profile the gateway)
+                      --writes-only   only the writes and the freshness, and their baselines (to profile a write)
                       --jvm=OPTION    one more JVM option for every service, e.g. --jvm=-XX:StartFlightRecording=filename=/tmp/%p.jfr""";
         }
 
@@ -68,6 +69,7 @@ public final class Benchmark {
             Path output = null;
             boolean replayOnly = false;
             boolean readsOnly = false;
+            boolean writesOnly = false;
             List<String> jvm = new java.util.ArrayList<>();
             for (String arg : args) {
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -90,6 +92,8 @@ public final class Benchmark {
                     replayOnly = true;
                 } else if (arg.equals("--reads-only")) {
                     readsOnly = true;
+                } else if (arg.equals("--writes-only")) {
+                    writesOnly = true;
                 } else if (arg.startsWith("--jvm=")) {
                     jvm.add(arg.substring(6));
                 } else {
@@ -101,7 +105,7 @@ public final class Benchmark {
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 35);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
                     full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
-                    List.copyOf(jvm));
+                    writesOnly, List.copyOf(jvm));
         }
     }
 
@@ -126,6 +130,7 @@ public final class Benchmark {
     private Seed seed;
     private EventCopies copies;
     private HeapSampler heap;
+    private CpuMeter cpu;
 
     private Benchmark(Options options) {
         this.options = options;
@@ -163,51 +168,14 @@ public final class Benchmark {
             urls.put(Service.QUERY, system.queryUrl());
             urls.put(Service.GATEWAY, system.gatewayUrl());
             heap = new HeapSampler(urls);
+            cpu = new CpuMeter(system);
             log("Up after %.0f s. Seeding %d members, a community and a template thread ...", seconds(began), MEMBERS);
             seed = new Seed(http, system.gatewayUrl());
             seed.run(MEMBERS);
             copies = new EventCopies(system.jdbcUrl(), system.jdbcUser(), system.jdbcPassword());
             copies.learn(seed.templateQuestionId, seed.communityId);
 
-            Map<String, Load.Result> reads = new LinkedHashMap<>();
-            Map<String, Replay> replays = new LinkedHashMap<>();
-
-            if (options.replayOnly()) {
-                step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
-                step("blue/green replay", () -> replays.put("blue/green", blueGreenReplay()));
-                step("replay baseline", () -> replayRow(replays));
-                memory();
-                return;
-            }
-            // a community page needs 20 questions: copies of the template thread, projected live
-            step("a full page", () -> {
-                try (Connection c = copies.connect()) {
-                    copies.growTo(EventCopies.count(c) + 25L * copies.eventsPerCopy());
-                }
-                awaitCaughtUp();
-            });
-            // reads first: the write steps leave the projections a backlog on a slow machine
-            step("reads", () -> {
-                reads.put("small", readGraphQl());
-                report(reads.get("small"), readQueryService());
-            });
-            if (options.readsOnly()) {
-                memory();
-                return;
-            }
-            step("writes", this::writes);
-            step("catching up", this::awaitCaughtUp);
-            step("freshness", this::freshness);
-
-            // Growth: rebuild everything from the store as it is now, then from the large store.
-            step("replay of the store as it is", () -> replays.put("small", replay(0)));
-            // before the large store: in --small its cold rebuild is capped and would still be running
-            step("blue/green replay", () -> replays.put("blue/green", blueGreenReplay()));
-            step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
-            step("replay baseline", () -> replayRow(replays));
-            step("reads on the large store", () -> reads.put("large", readGraphQl()));
-            step("growth", () -> growth(reads, replays));
-            memory();
+            measure();
         } finally {
             if (heap != null) {
                 heap.close();
@@ -228,6 +196,56 @@ public final class Benchmark {
         deleteRecursively(options.dataDir());
     }
 
+    /** The steps the options ask for, each reported in the table (a step that fails is noted, the rest still run). */
+    private void measure() throws Exception {
+        Map<String, Load.Result> reads = new LinkedHashMap<>();
+        Map<String, Replay> replays = new LinkedHashMap<>();
+
+        if (options.replayOnly()) {
+            step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
+            step("blue/green replay", () -> replays.put("blue/green", blueGreenReplay()));
+            step("replay baseline", () -> replayRow(replays));
+            memory();
+            return;
+        }
+        if (options.writesOnly()) {
+            step("writes", this::writes);
+            step("catching up", this::awaitCaughtUp);
+            step("freshness", this::freshness);
+            memory();
+            return;
+        }
+        // a community page needs 20 questions: copies of the template thread, projected live
+        step("a full page", () -> {
+            try (Connection c = copies.connect()) {
+                copies.growTo(EventCopies.count(c) + 25L * copies.eventsPerCopy());
+            }
+            awaitCaughtUp();
+        });
+        // reads first: the write steps leave the projections a backlog on a slow machine
+        step("reads", () -> {
+            reads.put("small", readGraphQl());
+            report(reads.get("small"), readQueryService());
+        });
+        if (options.readsOnly()) {
+            memory();
+            return;
+        }
+        step("writes", this::writes);
+        step("catching up", this::awaitCaughtUp);
+        step("freshness", this::freshness);
+
+        // Growth: rebuild everything from the store as it is now, then from the large store.
+        step("replay of the store as it is", () -> replays.put("small", replay(0)));
+        // before the large store: in --small its cold rebuild is capped and would still be running
+        step("blue/green replay", () -> replays.put("blue/green", blueGreenReplay()));
+        step("replay of the large store", () -> replays.put("large", replay(options.largeEvents())));
+        step("replay baseline", () -> replayRow(replays));
+        step("reads on the large store", () -> reads.put("large", readGraphQl()));
+        step("growth", () -> growth(reads, replays));
+        memory();
+    }
+
     // ---------------------------------------------------------------- 1. writes
 
     private void writes() throws Exception {
@@ -246,13 +264,16 @@ public final class Benchmark {
         for (int clients : WRITE_CLIENTS) {
             log("Writes: askQuestion through GraphQL, %d client(s) ...", clients);
             Map<String, double[]> callsBefore = clients == 1 ? gatewayCalls() : null;
+            CpuMeter.Window used = cpu.window();
             Load.Result graphql = Load.closed(clients, options.warmupMillis(), options.durationMillis(), (client, n) -> {
                 int member = client % MEMBERS;
                 seed.call(member, Seed.ASK, Map.of("communityId", seed.communityGlobalId,
                         "title", "Benchmark question %d of member %d: what does a write cost?".formatted(n, member),
                         "body", "Measured end to end: the gateway, the command service, the event store and the read-back.",
                         "tags", List.of("benchmark", "performance")));
-            });
+            }, used);
+            report.note("CPU per mutation at %d client%s: %s.".formatted(clients, clients == 1 ? "" : "s",
+                    used.perCall(graphql.operations())));
             if (callsBefore != null) {
                 noteGatewayCalls("the writes of one client", callsBefore, gatewayCalls());
             }
@@ -671,12 +692,14 @@ public final class Benchmark {
         heap.phase("reads");
         log("Reads: a community page of 20 questions with authors through GraphQL, %d clients ...", READ_CLIENTS);
         Map<String, double[]> callsBefore = gatewayCalls();
+        CpuMeter.Window used = cpu.window();
         Load.Result result = Load.closed(READ_CLIENTS, options.warmupMillis(), options.durationMillis(), (client, n) -> {
             JsonNode data = seed.call(client % MEMBERS, FEED, Map.of("id", seed.communityGlobalId));
             if (data.path("community").path("questions").path("edges").size() != 20) {
                 throw new IOException("The feed page has not 20 questions: " + Http.abbreviate(data.toString()));
             }
-        });
+        }, used);
+        report.note("CPU per GraphQL page (%,d events stored): %s.".formatted(storedEvents(), used.perCall(result.operations())));
         noteGatewayCalls("the GraphQL reads (%,d events stored)".formatted(storedEvents()), callsBefore, gatewayCalls());
         errors("GraphQL reads", result);
         heap.phase(null);
@@ -688,6 +711,7 @@ public final class Benchmark {
         heap.phase("reads");
         log("Reads baseline: the same data from the query service's endpoints, %d clients ...", READ_CLIENTS);
         String query = system.queryUrl();
+        CpuMeter.Window used = cpu.window();
         Load.Result result = Load.closed(READ_CLIENTS, options.warmupMillis(), options.durationMillis(), (client, n) -> {
             String viewer = seed.members.get(client % MEMBERS).id();
             http.get(query + "/communities/" + seed.communityId + "?viewer=" + viewer);
@@ -700,7 +724,8 @@ public final class Benchmark {
                 throw new IOException("The page has not 20 questions: " + Http.abbreviate(page.toString()));
             }
             http.post(query + "/members/batch?viewer=" + viewer, Map.of("ids", authors.stream().distinct().toList()), null);
-        });
+        }, used);
+        report.note("CPU per page from the query service's endpoints: %s.".formatted(used.perCall(result.operations())));
         errors("query-service reads", result);
         heap.phase(null);
         return result;

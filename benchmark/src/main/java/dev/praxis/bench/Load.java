@@ -31,6 +31,23 @@ final class Load {
         }
     }
 
+    /** Told when the measured window opens and when it closes (to take other figures over the same window). */
+    interface Window {
+        void opened();
+
+        void closed();
+
+        Window NONE = new Window() {
+            @Override
+            public void opened() {
+            }
+
+            @Override
+            public void closed() {
+            }
+        };
+    }
+
     private Load() {
     }
 
@@ -40,6 +57,11 @@ final class Load {
     }
 
     static Result closed(int clients, long warmupMillis, long durationMillis, Step step) throws InterruptedException {
+        return closed(clients, warmupMillis, durationMillis, step, Window.NONE);
+    }
+
+    static Result closed(int clients, long warmupMillis, long durationMillis, Step step, Window window)
+            throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmupMillis * 1_000_000;
         long end = measureFrom + durationMillis * 1_000_000;
@@ -81,6 +103,10 @@ final class Load {
             thread.setDaemon(true);
             thread.start();
         }
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        window.opened();
+        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        window.closed();
         done.await();
         Histogram all = histogram();
         histograms.forEach(all::add);
