@@ -8,10 +8,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 
-/** The read models of a database as comparable values, without the bookkeeping of applied events or tokens, nor empty collections. */
+/**
+ * The read models of a database as comparable values, without the bookkeeping of applied events or
+ * tokens, nor empty collections. The reputation inputs' order numbers are reserved a block at a time
+ * (so their values depend on how the events were batched): they are compared by their order alone.
+ */
 public final class ReadModelDump {
 
+    private static final String REPUTATION_INPUTS = "reputation_inputs";
+    private static final String REPUTATION_COUNTERS = "reputation_counters";
+
     private ReadModelDump() {
+    }
+
+    /**
+     * Makes the reputation inputs' order numbers comparable (in any generation of the collections):
+     * each input's {@code seq} becomes its rank among the inputs' (1, 2, ...), and the counter they
+     * were reserved from loses its value.
+     */
+    public static void comparableOrderNumbers(String collection, List<Document> documents) {
+        String logical = collection.contains("__g") ? collection.substring(0, collection.indexOf("__g")) : collection;
+        if (logical.equals(REPUTATION_COUNTERS)) {
+            documents.forEach(d -> d.remove("seq"));
+        } else if (logical.equals(REPUTATION_INPUTS)) {
+            List<Long> order = documents.stream().map(d -> ((Number) d.get("seq")).longValue()).sorted().toList();
+            documents.forEach(d -> d.put("seq", (long) order.indexOf(((Number) d.get("seq")).longValue()) + 1));
+        }
     }
 
     public static Map<String, List<Document>> of(MongoDatabase database) {
@@ -26,6 +48,7 @@ public final class ReadModelDump {
                 d.remove(AppliedEvents.FIELD);
                 documents.add(d);
             });
+            comparableOrderNumbers(name, documents);
             if (!documents.isEmpty()) {
                 // an empty collection (one whose indexes were declared, say) holds no read model
                 dump.put(name, documents);

@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 final class MongoReputationLedger implements ReputationLedger {
 
     private final MongoTemplate mongo;
+    private final ReputationBatch batch;
     private final Map<List<String>, Optional<Document>> storedTotals = new LinkedHashMap<>();
     private final Map<List<String>, Integer> totals = new LinkedHashMap<>();
     private final Map<List<String>, Integer> editPoints = new LinkedHashMap<>();
@@ -41,17 +42,18 @@ final class MongoReputationLedger implements ReputationLedger {
     /** what was set, in order: ["total"|"edit"|"day"|"tags", key parts...] */
     private final Set<List<String>> written = new LinkedHashSet<>();
 
-    MongoReputationLedger(MongoTemplate mongo) {
+    /** Reads through the batch's documents ({@link ReputationBatch}): each is read from the server once per batch. */
+    MongoReputationLedger(MongoTemplate mongo, ReputationBatch batch) {
         this.mongo = mongo;
+        this.batch = batch;
     }
 
     @Override
     public ReputationRules rules(String communityId) {
-        return rulesOf(mongo, communityId);
+        return rulesOf(batch.findById(ReputationCollections.RULES, communityId));
     }
 
-    static ReputationRules rulesOf(MongoTemplate mongo, String communityId) {
-        Document rules = mongo.findById(communityId, Document.class, ReputationCollections.RULES);
+    static ReputationRules rulesOf(Document rules) {
         if (rules == null) {
             return ReputationRules.initial();
         }
@@ -71,7 +73,7 @@ final class MongoReputationLedger implements ReputationLedger {
     /** A member's stored totals document (total and edit points), read once per event. */
     private Document storedTotals(String communityId, String memberId) {
         return storedTotals.computeIfAbsent(List.of(communityId, memberId), k -> Optional.ofNullable(
-                mongo.findById(key(communityId, memberId), Document.class, ReputationCollections.TOTALS))).orElse(null);
+                batch.findById(ReputationCollections.TOTALS, key(communityId, memberId)))).orElse(null);
     }
 
     @Override
@@ -83,8 +85,7 @@ final class MongoReputationLedger implements ReputationLedger {
     @Override
     public int votePoints(String communityId, String memberId, LocalDate day) {
         return voteDays.computeIfAbsent(List.of(communityId, memberId, day.toString()), k -> {
-            Document points = mongo.findById(key(communityId, memberId, day.toString()), Document.class,
-                    ReputationCollections.VOTE_DAYS);
+            Document points = batch.findById(ReputationCollections.VOTE_DAYS, key(communityId, memberId, day.toString()));
             return points == null ? 0 : points.getInteger("points");
         });
     }
@@ -112,7 +113,7 @@ final class MongoReputationLedger implements ReputationLedger {
     @Override
     public List<String> tagsOf(String communityId, String questionId) {
         return tags.computeIfAbsent(List.of(communityId, questionId), k -> {
-            Document thread = mongo.findById(key(communityId, questionId), Document.class, ReputationCollections.THREAD_TAGS);
+            Document thread = batch.findById(ReputationCollections.THREAD_TAGS, key(communityId, questionId));
             return thread == null ? List.of() : thread.getList("tags", String.class);
         });
     }
@@ -126,7 +127,7 @@ final class MongoReputationLedger implements ReputationLedger {
     @Override
     public Optional<ReputationCause> cause(String communityId, String key) {
         return causes.computeIfAbsent(List.of(communityId, key), k -> Optional.ofNullable(
-                mongo.findById(key(communityId, key), Document.class, ReputationCollections.CAUSES)).map(MongoReputationLedger::cause));
+                batch.findById(ReputationCollections.CAUSES, key(communityId, key))).map(MongoReputationLedger::cause));
     }
 
     @Override
@@ -134,6 +135,7 @@ final class MongoReputationLedger implements ReputationLedger {
         Map<String, ReputationCause> found = new LinkedHashMap<>();
         mongo.find(query(where("communityId").is(communityId).and("questionId").is(questionId)), Document.class,
                 ReputationCollections.CAUSES).forEach(d -> {
+                    batch.found(ReputationCollections.CAUSES, d);
                     ReputationCause stored = cause(d);
                     causes.putIfAbsent(List.of(communityId, stored.key()), Optional.of(stored));
                 });

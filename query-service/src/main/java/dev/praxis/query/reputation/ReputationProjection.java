@@ -33,8 +33,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
@@ -109,8 +107,9 @@ public class ReputationProjection {
         ReputationRules rules = event.rules();
         Document values = new Document();
         rules.values().forEach((rule, value) -> values.put(rule.name(), value));
-        PendingWrites.upsert(mongo, query(where("_id").is(event.communityId())), new Update().set("version", rules.version())
-                .set("preset", rules.preset().name()).set("values", values).set("since", event.occurredAt()), ReputationCollections.RULES);
+        ReputationBatch.of(mongo).upsert(ReputationCollections.RULES, event.communityId(), new Update()
+                .set("version", rules.version()).set("preset", rules.preset().name()).set("values", values)
+                .set("since", event.occurredAt()));
         mongo.upsert(query(where("_id").is(key(event.communityId(), Integer.toString(rules.version())))), new Update()
                 .set("communityId", event.communityId()).set("version", rules.version()).set("preset", rules.preset().name())
                 .set("values", values).set("since", event.occurredAt()).set("eventId", message.getIdentifier())
@@ -161,11 +160,9 @@ public class ReputationProjection {
 
     /** Inserts the input with its place in the order (and the decision, when known); answers the stored one. */
     private Document insertInput(String eventId, PraxisEvent event, ReputationOutcome outcome) {
-        Document counter = mongo.findAndModify(query(where("_id").is("inputs")), new Update().inc("seq", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, ReputationCollections.COUNTERS);
         Document input = new Document("_id", eventId)
                 .append("communityId", communityOf(event))
-                .append("seq", counter.getLong("seq"))
+                .append("seq", ReputationBatch.of(mongo).nextSeq())
                 .append("type", event.getClass().getName())
                 .append("event", ReputationJson.write(event));
         if (outcome != null) {
@@ -186,7 +183,7 @@ public class ReputationProjection {
     }
 
     private ReputationOutcome decide(String eventId, PraxisEvent event) {
-        MongoReputationLedger ledger = new MongoReputationLedger(mongo);
+        MongoReputationLedger ledger = new MongoReputationLedger(mongo, ReputationBatch.of(mongo));
         List<ReputationChange> changes = engine.apply(eventId, event, ledger);
         return ledger.outcome(changes);
     }
@@ -242,17 +239,20 @@ public class ReputationProjection {
 
     /**
      * Writes the outcome; every write is absolute (or remembered per event), so applying it again
-     * changes nothing. The writes go to the server as one ordered bulk write per collection.
+     * changes nothing. The writes go with the batch's ({@link ReputationBatch}): one ordered bulk
+     * write per collection when the batch ends. The input with this outcome is already stored, so a
+     * batch that fails half-way through its writes applies the same outcomes when it is handled again.
      */
     private void apply(String eventId, ReputationOutcome outcome) {
+        ReputationBatch writes = ReputationBatch.of(mongo);
         String replaced = outcome.replacesCommunity();
         if (replaced != null) {
             for (String collection : List.of(ReputationCollections.TOTALS, ReputationCollections.VOTE_DAYS,
                     ReputationCollections.THREAD_TAGS, ReputationCollections.CAUSES, ReputationCollections.LEADERBOARD)) {
                 mongo.remove(query(where("communityId").is(replaced)), collection);
+                writes.forget(collection);
             }
         }
-        Writes writes = new Writes();
         outcome.totals().forEach(t -> writes.upsert(ReputationCollections.TOTALS, key(t.communityId(), t.memberId()),
                 new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("total", t.value())));
         outcome.editPoints().forEach(t -> writes.upsert(ReputationCollections.TOTALS, key(t.communityId(), t.memberId()),
@@ -277,7 +277,6 @@ public class ReputationProjection {
                     new Update().set("board", b.board()).set("communityId", b.communityId()).set("memberId", b.memberId())
                             .set("points", b.points())));
         }
-        writes.execute();
         if (replaced == null) {
             Map<List<String>, Integer> increments = new LinkedHashMap<>();
             for (ReputationChange change : changes) {
@@ -289,27 +288,6 @@ public class ReputationProjection {
             increments.forEach((k, points) -> boards.put(key(k.get(0), k.get(2)), new Update().set("board", k.get(0))
                     .set("communityId", k.get(1)).set("memberId", k.get(2)).inc("points", points)));
             upsertAllOnce(mongo, ReputationCollections.LEADERBOARD, eventId, boards);
-        }
-    }
-
-    /** Absolute writes collected per collection, sent as one ordered bulk write each. */
-    private final class Writes {
-        private final Map<String, BulkOperations> bulks = new LinkedHashMap<>();
-
-        void upsert(String collection, String id, Update update) {
-            bulk(collection).upsert(query(where("_id").is(id)), update);
-        }
-
-        void remove(String collection, String id) {
-            bulk(collection).remove(query(where("_id").is(id)));
-        }
-
-        private BulkOperations bulk(String collection) {
-            return bulks.computeIfAbsent(collection, c -> mongo.bulkOps(BulkOperations.BulkMode.ORDERED, c));
-        }
-
-        void execute() {
-            bulks.values().forEach(BulkOperations::execute);
         }
     }
 

@@ -93,6 +93,11 @@ public final class PendingWrites {
         write(mongo, collection, () -> mongo.updateMulti(query, update, collection), bulk -> bulk.updateMulti(query, update));
     }
 
+    /** {@code mongo.remove(query, collection)}, sent with the batch. */
+    public static void remove(MongoTemplate mongo, Query query, String collection) {
+        write(mongo, collection, () -> mongo.remove(query, collection), bulk -> bulk.remove(query));
+    }
+
     /** Sends the write now, or gathers it as its bulk form when this thread holds writes back. */
     private static void write(MongoTemplate mongo, String collection, Runnable now, Consumer<BulkOperations> later) {
         PendingWrites writes = gathering(mongo);

@@ -18,6 +18,7 @@ import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.shared.PraxisEvent;
+import dev.praxis.query.ReadModelDump;
 import dev.praxis.query.consistency.ProjectionProgress;
 import dev.praxis.query.reputation.ReputationProjection;
 import dev.praxis.query.shared.AppliedEvents;
@@ -441,6 +442,7 @@ class ReplayTest {
             d.remove(AppliedEvents.FIELD);
             documents.add(d);
         });
+        ReadModelDump.comparableOrderNumbers(name, documents);
         return documents;
     }
 
