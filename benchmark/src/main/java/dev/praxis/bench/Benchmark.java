@@ -443,6 +443,7 @@ public final class Benchmark {
         AtomicReference<long[]> first = new AtomicReference<>();
         AtomicReference<long[]> last = new AtomicReference<>();
         AtomicReference<Boolean> finished = new AtomicReference<>(false);
+        CpuMeter.Window used = cpu.window();
         Thread watcher = new Thread(() -> {
             long lastPosition = Long.MIN_VALUE;
             long lastChange = System.nanoTime();
@@ -452,7 +453,9 @@ public final class Benchmark {
                 try {
                     long position = http.get(system.queryUrl() + "/position").path("position").asLong();
                     long now = System.nanoTime();
-                    first.compareAndSet(null, new long[] {now, Math.max(0, position)});
+                    if (first.compareAndSet(null, new long[] {now, Math.max(0, position)})) {
+                        used.opened();
+                    }
                     last.set(new long[] {now, Math.max(0, position)});
                     if (position != lastPosition) {
                         lastPosition = position;
@@ -466,6 +469,7 @@ public final class Benchmark {
                     if (position >= head || (position > 0 && now - lastChange > 10_000_000_000L && processorsAt(head))) {
                         last.set(new long[] {now, head});
                         finished.set(true);
+                        used.closed();
                         return;
                     }
                 } catch (Exception e) {
@@ -493,6 +497,9 @@ public final class Benchmark {
         double perSecond = seconds > 0 ? processed / seconds : 0;
         log("Replay: %s: %,d events in %.1f s after the service answered (%.1f s start-up): %,.0f events/s",
                 finished.get() ? "done" : "CAPPED", processed, seconds, startup, perSecond);
+        if (finished.get()) {
+            report.note("CPU per event of the cold rebuild of %,d events: %s.".formatted(total, used.perCall(total)));
+        }
         try {
             // every MongoDB command the fresh query service sent (the driver's Micrometer metric), per
             // event that a projection handled (praxis_projection_events_total): the cost of one handler call
@@ -538,6 +545,8 @@ public final class Benchmark {
         log("Blue/green replay: every projection rebuilt from %,d events by one processor (at most %d s) ...",
                 total, options.replayCap().toSeconds());
         String replays = system.queryUrl() + "/replays";
+        CpuMeter.Window used = cpu.window();
+        used.opened();
         JsonNode view = http.post(replays, Map.of("projections", List.of()), null);
         String id = view.path("id").asText();
         long started = System.nanoTime();
@@ -558,6 +567,10 @@ public final class Benchmark {
         }
         double seconds = seconds(started);
         boolean finished = view.path("state").asText().equals("DONE");
+        used.closed();
+        if (finished) {
+            report.note("CPU per event of the blue/green replay of %,d events: %s.".formatted(total, used.perCall(total)));
+        }
         long done = finished ? view.path("eventsTotal").asLong() : view.path("eventsDone").asLong();
         double perSecond = done / seconds;
         log("Blue/green replay: %s: %,d positions in %.1f s: %,.0f events/s", finished ? "done" : "CAPPED",

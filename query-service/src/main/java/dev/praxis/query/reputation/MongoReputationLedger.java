@@ -1,8 +1,6 @@
 package dev.praxis.query.reputation;
 
 import static dev.praxis.query.reputation.ReputationCollections.key;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.api.reputation.ReputationCause;
 import dev.praxis.api.reputation.ReputationChange;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The query side's {@link ReputationLedger}: it reads the reputation collections and keeps every
@@ -29,7 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 final class MongoReputationLedger implements ReputationLedger {
 
-    private final MongoTemplate mongo;
     private final ReputationBatch batch;
     private final Map<List<String>, Optional<Document>> storedTotals = new LinkedHashMap<>();
     private final Map<List<String>, Integer> totals = new LinkedHashMap<>();
@@ -43,8 +39,7 @@ final class MongoReputationLedger implements ReputationLedger {
     private final Set<List<String>> written = new LinkedHashSet<>();
 
     /** Reads through the batch's documents ({@link ReputationBatch}): each is read from the server once per batch. */
-    MongoReputationLedger(MongoTemplate mongo, ReputationBatch batch) {
-        this.mongo = mongo;
+    MongoReputationLedger(ReputationBatch batch) {
         this.batch = batch;
     }
 
@@ -133,12 +128,10 @@ final class MongoReputationLedger implements ReputationLedger {
     @Override
     public List<ReputationCause> causesOfThread(String communityId, String questionId) {
         Map<String, ReputationCause> found = new LinkedHashMap<>();
-        mongo.find(query(where("communityId").is(communityId).and("questionId").is(questionId)), Document.class,
-                ReputationCollections.CAUSES).forEach(d -> {
-                    batch.found(ReputationCollections.CAUSES, d);
-                    ReputationCause stored = cause(d);
-                    causes.putIfAbsent(List.of(communityId, stored.key()), Optional.of(stored));
-                });
+        batch.causesOfThread(communityId, questionId).forEach(d -> {
+            ReputationCause stored = cause(d);
+            causes.putIfAbsent(List.of(communityId, stored.key()), Optional.of(stored));
+        });
         // what this event already changed wins over what is stored
         causes.forEach((k, cause) -> {
             if (k.get(0).equals(communityId)) {

@@ -5,9 +5,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.PendingWrites;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,6 +44,8 @@ final class ReputationBatch {
 
     private final MongoTemplate mongo;
     private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
+    /** The threads (community, question) whose causes are all among the known documents. */
+    private final Set<List<String>> threadsKnown = new HashSet<>();
     private long nextSeq;
     private long lastSeq = -1;
 
@@ -57,9 +63,22 @@ final class ReputationBatch {
                 k -> Optional.ofNullable(mongo.findById(id, Document.class, collection))).orElse(null);
     }
 
-    /** A document a query by field found (its collection's pending writes were sent before the query ran). */
-    void found(String collection, Document document) {
-        documents(collection).putIfAbsent(document.get("_id").toString(), Optional.of(document));
+    /**
+     * The stored causes of a thread: from the server the first time in the batch (which first
+     * receives the causes pending), then from the causes this batch knows, which the writes keep in
+     * step ({@link #upsertWhole}, {@link #remove}).
+     */
+    List<Document> causesOfThread(String communityId, String questionId) {
+        Map<String, Optional<Document>> causes = documents(ReputationCollections.CAUSES);
+        if (threadsKnown.add(List.of(communityId, questionId))) {
+            mongo.find(query(where("communityId").is(communityId).and("questionId").is(questionId)), Document.class,
+                    ReputationCollections.CAUSES).forEach(d -> causes.put(d.getString("_id"), Optional.of(d)));
+        }
+        List<Document> ofThread = new ArrayList<>();
+        causes.values().forEach(cause -> cause
+                .filter(d -> communityId.equals(d.getString("communityId")) && questionId.equals(d.getString("questionId")))
+                .ifPresent(ofThread::add));
+        return ofThread;
     }
 
     /** Upserts by id with the batch, and keeps the remembered copy in step when the update only sets top-level fields. */
@@ -77,6 +96,18 @@ final class ReputationBatch {
         documents.put(id, Optional.of(after));
     }
 
+    /** Upserts by id with the batch an update that sets every field of the document (so it is known afterwards). */
+    void upsertWhole(String collection, String id, Update update) {
+        PendingWrites.upsert(mongo, query(where("_id").is(id)), update, collection);
+        Document set = settings(update);
+        if (set == null) {
+            throw new IllegalArgumentException("not an update of top-level fields: " + update);
+        }
+        Document after = new Document("_id", id);
+        after.putAll(set);
+        documents(collection).put(id, Optional.of(after));
+    }
+
     /** Removes by id with the batch. */
     void remove(String collection, String id) {
         PendingWrites.remove(mongo, query(where("_id").is(id)), collection);
@@ -86,6 +117,9 @@ final class ReputationBatch {
     /** Forgets a collection's documents (the projection changed many of them at once, by field). */
     void forget(String collection) {
         known.remove(collection);
+        if (collection.equals(ReputationCollections.CAUSES)) {
+            threadsKnown.clear();
+        }
     }
 
     /** The next order number of the inputs' log. */

@@ -183,7 +183,7 @@ public class ReputationProjection {
     }
 
     private ReputationOutcome decide(String eventId, PraxisEvent event) {
-        MongoReputationLedger ledger = new MongoReputationLedger(mongo, ReputationBatch.of(mongo));
+        MongoReputationLedger ledger = new MongoReputationLedger(ReputationBatch.of(mongo));
         List<ReputationChange> changes = engine.apply(eventId, event, ledger);
         return ledger.outcome(changes);
     }
@@ -263,7 +263,7 @@ public class ReputationProjection {
         outcome.tags().forEach(t -> writes.upsert(ReputationCollections.THREAD_TAGS, key(t.communityId(), t.questionId()),
                 new Update().set("communityId", t.communityId()).set("questionId", t.questionId()).set("tags", t.tags())));
         for (ReputationCause cause : outcome.causesPut()) {
-            writes.upsert(ReputationCollections.CAUSES, key(cause.communityId(), cause.key()), new Update()
+            writes.upsertWhole(ReputationCollections.CAUSES, key(cause.communityId(), cause.key()), new Update()
                     .set("communityId", cause.communityId()).set("questionId", cause.questionId())
                     .set("cause", ReputationJson.write(cause)));
         }
