@@ -44,6 +44,8 @@ final class ReputationBatch {
 
     private final MongoTemplate mongo;
     private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
+    /** The documents written in this batch whose state afterwards is not known, by collection. */
+    private final Map<String, Set<String>> writtenUnknown = new HashMap<>();
     /** The threads (community, question) whose causes are all among the known documents. */
     private final Set<List<String>> threadsKnown = new HashSet<>();
     private long nextSeq;
@@ -57,10 +59,26 @@ final class ReputationBatch {
         return InBatch.remembered(RESOURCE, () -> new ReputationBatch(mongo));
     }
 
-    /** The document as this batch last read or wrote it; read from the server the first time. Do not change it. */
+    /**
+     * The document as this batch last read or wrote it; read from the server the first time. Do not
+     * change it. A document this batch has not written is read past the pending writes (they cannot
+     * change it), so the writes go on gathering.
+     */
     Document findById(String collection, String id) {
-        return documents(collection).computeIfAbsent(id,
-                k -> Optional.ofNullable(mongo.findById(id, Document.class, collection))).orElse(null);
+        Map<String, Optional<Document>> documents = documents(collection);
+        Optional<Document> known = documents.get(id);
+        if (known == null) {
+            Set<String> unknown = writtenUnknown.getOrDefault(collection, Set.of());
+            if (unknown.contains(id)) {
+                // written blind: the read sends the collection's pending writes first
+                known = Optional.ofNullable(mongo.findById(id, Document.class, collection));
+                writtenUnknown.remove(collection);
+            } else {
+                known = Optional.ofNullable(PendingWrites.readPast(() -> mongo.findById(id, Document.class, collection)));
+            }
+            documents.put(id, known);
+        }
+        return known.orElse(null);
     }
 
     /**
@@ -71,6 +89,8 @@ final class ReputationBatch {
     List<Document> causesOfThread(String communityId, String questionId) {
         Map<String, Optional<Document>> causes = documents(ReputationCollections.CAUSES);
         if (threadsKnown.add(List.of(communityId, questionId))) {
+            // a query by field sends the pending causes first: what it finds is what the batch wrote
+            writtenUnknown.remove(ReputationCollections.CAUSES);
             mongo.find(query(where("communityId").is(communityId).and("questionId").is(questionId)), Document.class,
                     ReputationCollections.CAUSES).forEach(d -> causes.put(d.getString("_id"), Optional.of(d)));
         }
@@ -89,6 +109,7 @@ final class ReputationBatch {
         Document set = settings(update);
         if (before == null || set == null) {
             documents.remove(id);
+            writtenUnknown.computeIfAbsent(collection, c -> new HashSet<>()).add(id);
             return;
         }
         Document after = before.map(Document::new).orElseGet(() -> new Document("_id", id));
@@ -117,6 +138,7 @@ final class ReputationBatch {
     /** Forgets a collection's documents (the projection changed many of them at once, by field). */
     void forget(String collection) {
         known.remove(collection);
+        writtenUnknown.remove(collection);
         if (collection.equals(ReputationCollections.CAUSES)) {
             threadsKnown.clear();
         }
