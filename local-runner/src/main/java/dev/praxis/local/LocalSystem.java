@@ -36,8 +36,16 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    /** Small heaps and the serial collector: three JVMs share a developer's laptop or a 2-core CI machine. */
-    public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /**
+     * Small heaps, the serial collector and the C1 compiler alone: three JVMs share a developer's
+     * laptop or a 2-core CI machine with the embedded stores. On two cores the C2 compiler's threads
+     * took a quarter to a half of the CPU during the benchmark's first minutes; with C1 alone a cold
+     * rebuild needed half the query service's CPU per event (8.5 ms against 18 ms) and reads and
+     * writes ran as fast or faster (docs/performance.md). Long single-threaded work (a blue/green
+     * replay) runs about a fifth slower on C1's code; a later {@code -XX:TieredStopAtLevel=4} in
+     * {@link LocalConfig#jvmArgs()} brings C2 back. Deployments (k8s) keep the JVM's defaults.
+     */
+    public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** How long a service gets to shut down after SIGTERM before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
