@@ -67,9 +67,10 @@ class ScaleOutIT {
             port = socket.getLocalPort();
         }
         secondUrl = "http://127.0.0.1:" + port;
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", system.config().jars().jar(Service.QUERY).toString(),
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        // the second instance runs as the local system runs the first
+        command.addAll(LocalSystem.DEFAULT_JVM_ARGS);
+        command.addAll(List.of("-jar", system.config().jars().jar(Service.QUERY).toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + system.jdbcUrl(),
                 "--spring.datasource.username=" + system.jdbcUser(),

@@ -49,7 +49,7 @@ class ServiceLifecycleTest {
                 "arg --spring.datasource.url=" + system.jdbcUrl(),
                 "arg --spring.datasource.username=postgres",
                 "arg --spring.datasource.password=postgres",
-                "-Xmx384m -XX:+UseSerialGC -Dpraxis.test.marker=yes -jar");
+                "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dpraxis.test.marker=yes -jar");
         assertThat(log(Service.QUERY)).contains(
                 "arg --spring.datasource.url=" + system.jdbcUrl(),
                 "arg --spring.mongodb.uri=" + system.mongoUri(),

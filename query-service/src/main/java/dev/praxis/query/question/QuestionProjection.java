@@ -4,6 +4,7 @@ import static dev.praxis.query.shared.AppliedEvents.applyOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerAcceptanceWithdrawn;
 import dev.praxis.api.question.AnswerEndorsed;
@@ -46,9 +47,11 @@ import org.springframework.stereotype.Component;
 public class QuestionProjection {
 
     private final MongoTemplate mongo;
+    private final CommunityQuestionHeads heads;
 
     public QuestionProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.heads = new CommunityQuestionHeads(mongo);
         ensureIndexes();
     }
 
@@ -60,7 +63,13 @@ public class QuestionProjection {
     }
 
     @EventHandler
-    void on(QuestionAsked event) {
+    void on(CommunityCreated event, EventMessage<?> message) {
+        heads.created(event.communityId(), message.getIdentifier());
+    }
+
+    @EventHandler
+    void on(QuestionAsked event, EventMessage<?> message) {
+        heads.added(event.communityId(), event.questionId(), event.occurredAt(), message.getIdentifier());
         PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("communityId", event.communityId())
                 .set("title", event.title())
@@ -171,13 +180,22 @@ public class QuestionProjection {
     }
 
     @EventHandler
-    void on(PostDeleted event) {
+    void on(PostDeleted event, EventMessage<?> message) {
         markDeleted(event.questionId(), event.postId(), event.postKind(), true);
+        if (event.postKind() == PostKind.QUESTION) {
+            heads.removed(event.communityId(), event.postId(), message.getIdentifier());
+        }
     }
 
     @EventHandler
-    void on(PostUndeleted event) {
+    void on(PostUndeleted event, EventMessage<?> message) {
         markDeleted(event.questionId(), event.postId(), event.postKind(), false);
+        if (event.postKind() == PostKind.QUESTION) {
+            QuestionDocument question = mongo.findById(event.postId(), QuestionDocument.class, QuestionDocument.COLLECTION);
+            if (question != null) {
+                heads.added(event.communityId(), event.postId(), question.createdAt(), message.getIdentifier());
+            }
+        }
     }
 
     private void markDeleted(String questionId, String postId, PostKind kind, boolean deleted) {
@@ -224,6 +242,7 @@ public class QuestionProjection {
     void reset() {
         mongo.dropCollection(QuestionDocument.COLLECTION);
         mongo.dropCollection(AnswerDocument.COLLECTION);
+        mongo.dropCollection(CommunityQuestionHeads.COLLECTION);
         ensureIndexes();
     }
 }

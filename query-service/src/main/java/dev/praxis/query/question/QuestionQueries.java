@@ -13,7 +13,12 @@ import dev.praxis.query.community.CommunityQueries;
 import dev.praxis.query.consistency.ReadConsistency;
 import dev.praxis.query.shared.Pages;
 import dev.praxis.query.shared.QueryRejectedException;
+import dev.praxis.query.shared.PageCursor;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +39,12 @@ public class QuestionQueries {
     private final ReadConsistency consistency;
     private final CommunityQueries communities;
     private final ReadAccess access;
+    private final CommunityQuestionHeads heads;
 
     public QuestionQueries(MongoTemplate mongo, ReadConsistency consistency, CommunityQueries communities,
                            ReadAccess access) {
         this.mongo = mongo;
+        this.heads = new CommunityQuestionHeads(mongo);
         this.consistency = consistency;
         this.communities = communities;
         this.access = access;
@@ -52,12 +59,42 @@ public class QuestionQueries {
                                           @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
         CommunityView community = communities.readable(communityId, viewer);
+        Optional<Page<QuestionView>> fromHead = fromHead(communityId, first, after);
+        if (fromHead.isPresent()) {
+            return fromHead.get();
+        }
         long deleted = mongo.count(query(where("communityId").is(communityId).and("deleted").is(true)),
                 QuestionDocument.COLLECTION);
         return Pages.newestFirst(mongo, QuestionDocument.class, QuestionDocument.COLLECTION,
                 where("communityId").is(communityId).and("deleted").ne(true), first, after,
                 Math.max(0, community.questionCount() - deleted),
                 QuestionDocument::createdAt, QuestionDocument::id, QuestionDocument::view);
+    }
+
+    /**
+     * The page from the community's head (its newest questions, kept by the projection) and a batch
+     * of questions by id: a read by key whatever the size of the store. Empty when the page reaches
+     * beyond the head, when the community has no head (its questions were projected before heads
+     * existed), or when the head and the questions disagree (then the questions are read directly).
+     */
+    private Optional<Page<QuestionView>> fromHead(String communityId, Integer first, String after) {
+        int size = Pages.checkedPageSize(first);
+        PageCursor cursor = after == null || after.isBlank() ? null : PageCursor.decode(after);
+        return heads.of(communityId).flatMap(head -> head.page(cursor, size).flatMap(ids -> {
+            Map<String, QuestionDocument> byId = new HashMap<>();
+            mongo.find(query(where("_id").in(ids)), QuestionDocument.class, QuestionDocument.COLLECTION)
+                    .forEach(question -> byId.put(question.id(), question));
+            List<QuestionDocument> questions = new ArrayList<>();
+            for (String id : ids) {
+                QuestionDocument question = byId.get(id);
+                if (question == null || Boolean.TRUE.equals(question.deleted()) || !communityId.equals(question.communityId())) {
+                    return Optional.empty();
+                }
+                questions.add(question);
+            }
+            return Optional.of(Pages.newestFirst(questions, size, head.count(), QuestionDocument::createdAt,
+                    QuestionDocument::id, QuestionDocument::view));
+        }));
     }
 
     @GetMapping("/questions/{id}")

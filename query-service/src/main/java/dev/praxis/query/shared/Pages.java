@@ -58,7 +58,12 @@ public final class Pages {
         Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
                 .limit(size + 1);
-        List<D> documents = mongo.find(query, type, collection);
+        return newestFirst(mongo.find(query, type, collection), size, totalCount, createdAt, id, view);
+    }
+
+    /** The page of {@code size} items from documents read in order, one beyond the page when another follows. */
+    public static <D, V> Page<V> newestFirst(List<D> documents, int size, long totalCount, Function<D, Instant> createdAt,
+                                             Function<D, String> id, Function<D, V> view) {
         boolean hasNext = documents.size() > size;
         List<D> page = hasNext ? documents.subList(0, size) : documents;
         String endCursor = page.isEmpty() ? null

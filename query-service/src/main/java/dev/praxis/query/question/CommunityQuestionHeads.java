@@ -1,0 +1,177 @@
+package dev.praxis.query.question;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.PageCursor;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The newest questions of each community, kept by the questions projection in one document per
+ * community ({@code community_question_heads}): up to {@link #SIZE} questions that are not deleted,
+ * newest first (creation time, then id, both descending, as the community's question list is
+ * ordered), and how many the community has that are not deleted. The first pages of a community's
+ * questions, which nearly every client reads, are then a read by key and a batch by id, whatever
+ * the size of the store; the embedded MongoDB would otherwise scan and sort the whole collection for
+ * each page (it uses no secondary index). A page beyond the head is read from the questions
+ * themselves, as before.
+ *
+ * <p>Each change is a read, then a write that names the version it read, retried when another
+ * segment of the projection changed the document meanwhile. The write also notes the event id
+ * ({@link AppliedEvents#FIELD}), so an event delivered again changes nothing.
+ */
+final class CommunityQuestionHeads {
+
+    static final String COLLECTION = "community_question_heads";
+    /** The questions a head keeps: the first pages of 20, and five of 50. */
+    static final int SIZE = 250;
+
+    private static final Comparator<Document> NEWEST_FIRST = Comparator
+            .comparing((Document item) -> item.getDate("at")).reversed()
+            .thenComparing(Comparator.comparing((Document item) -> item.getString("id")).reversed());
+
+    private final MongoTemplate mongo;
+
+    CommunityQuestionHeads(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The community's head as stored, when its questions have been projected since heads exist. */
+    Optional<Head> of(String communityId) {
+        return Optional.ofNullable(mongo.findById(communityId, Document.class, COLLECTION)).map(Head::new);
+    }
+
+    /**
+     * A community without questions yet: an empty head that holds all of them. Only here is a head
+     * created: a community whose questions were projected before heads existed has none, and its
+     * pages are read from the questions until the projection is rebuilt.
+     */
+    void created(String communityId, String eventId) {
+        try {
+            mongo.insert(new Document("_id", communityId).append("items", List.of()).append("complete", true)
+                    .append("count", 0L).append("version", 1L).append(AppliedEvents.FIELD, List.of(eventId)), COLLECTION);
+        } catch (DuplicateKeyException deliveredAgain) {
+            // the head exists: this event created it
+        }
+    }
+
+    /** A question was asked (or undeleted): it joins the head when it is newer than the head's oldest. */
+    void added(String communityId, String questionId, Instant createdAt, String eventId) {
+        change(communityId, eventId, head -> head.add(questionId, Date.from(createdAt.truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    /** A question was deleted: it leaves the head and the count. */
+    void removed(String communityId, String questionId, String eventId) {
+        change(communityId, eventId, head -> head.remove(questionId));
+    }
+
+    private void change(String communityId, String eventId, java.util.function.Consumer<Head> change) {
+        while (true) {
+            Document stored = mongo.findById(communityId, Document.class, COLLECTION);
+            if (stored == null) {
+                return; // projected before heads existed: see created()
+            }
+            Head head = new Head(stored);
+            if (head.applied(eventId)) {
+                return;
+            }
+            change.accept(head);
+            Update update = new Update().set("items", head.items).set("complete", head.complete).set("count", head.count)
+                    .inc("version", 1)
+                    .push(AppliedEvents.FIELD).slice(-1_000).each(eventId);
+            if (mongo.updateFirst(query(where("_id").is(communityId).and("version").is(head.version)), update,
+                    COLLECTION).getMatchedCount() == 1) {
+                return;
+            }
+            // another segment of the projection changed it meanwhile: read it again
+        }
+    }
+
+    /** A community's head: its newest questions, whether they are all of its questions, and how many it has. */
+    static final class Head {
+
+        private final List<Document> items;
+        private boolean complete;
+        private long count;
+        private final long version;
+        private final List<String> applied;
+
+        private Head(List<Document> items, boolean complete, long count, long version, List<String> applied) {
+            this.items = items;
+            this.complete = complete;
+            this.count = count;
+            this.version = version;
+            this.applied = applied;
+        }
+
+        Head(Document stored) {
+            this(new ArrayList<>(stored.getList("items", Document.class, List.of())), stored.getBoolean("complete", false),
+                    ((Number) stored.get("count", 0L)).longValue(), ((Number) stored.get("version", 0L)).longValue(),
+                    stored.getList(AppliedEvents.FIELD, String.class, List.of()));
+        }
+
+        boolean applied(String eventId) {
+            return applied.contains(eventId);
+        }
+
+        private void add(String questionId, Date at) {
+            if (items.stream().anyMatch(item -> questionId.equals(item.getString("id")))) {
+                return;
+            }
+            count++;
+            Document item = new Document("id", questionId).append("at", at);
+            // older than every question kept, with older ones left out: it is beyond the head too
+            if (!complete && !items.isEmpty() && NEWEST_FIRST.compare(item, items.get(items.size() - 1)) > 0) {
+                return;
+            }
+            items.add(item);
+            items.sort(NEWEST_FIRST);
+            if (items.size() > SIZE) {
+                items.subList(SIZE, items.size()).clear();
+                complete = false;
+            }
+        }
+
+        private void remove(String questionId) {
+            count = Math.max(0, count - 1);
+            items.removeIf(item -> questionId.equals(item.getString("id")));
+        }
+
+        /** How many questions the community has that are not deleted. */
+        long count() {
+            return count;
+        }
+
+        /**
+         * The ids of the page after the cursor (the first page without one), one beyond the page
+         * size to tell whether another follows; empty when the page reaches beyond the head.
+         */
+        Optional<List<String>> page(PageCursor after, int size) {
+            int from = 0;
+            if (after != null) {
+                Document cursor = new Document("id", after.id())
+                        .append("at", Date.from(after.createdAt().truncatedTo(ChronoUnit.MILLIS)));
+                while (from < items.size() && NEWEST_FIRST.compare(items.get(from), cursor) <= 0) {
+                    from++;
+                }
+            }
+            int to = from + size + 1;
+            if (to > items.size() && !complete) {
+                return Optional.empty();
+            }
+            return Optional.of(items.subList(from, Math.min(to, items.size())).stream()
+                    .map(item -> item.getString("id")).toList());
+        }
+    }
+}
