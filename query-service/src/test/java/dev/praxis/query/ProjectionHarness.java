@@ -1,7 +1,10 @@
 package dev.praxis.query;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.praxis.query.shared.DeliveryHorizon;
@@ -35,18 +38,28 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 public final class ProjectionHarness implements BeforeAllCallback, AfterAllCallback {
 
     private final Function<MongoTemplate, List<Object>> projections;
+    private final List<CommandListener> listeners;
     private MongoServer server;
     private MongoClient client;
 
     /** @param projections the projections under test, built on the template of a fresh database */
     public ProjectionHarness(Function<MongoTemplate, List<Object>> projections) {
+        this(projections, new CommandListener[0]);
+    }
+
+    /** @param listeners told each command the harness's client sends, for a test that watches them */
+    public ProjectionHarness(Function<MongoTemplate, List<Object>> projections, CommandListener... listeners) {
         this.projections = projections;
+        this.listeners = List.of(listeners);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()));
+        listeners.forEach(settings::addCommandListener);
+        client = MongoClients.create(settings.build());
     }
 
     @Override

@@ -2,14 +2,9 @@ package dev.praxis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+
+
 import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.PendingWrites;
 import dev.praxis.query.community.CommunityProjection;
@@ -21,15 +16,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -39,32 +34,12 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 class WriteBehindTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
     /** Write commands (update, insert, delete) per database, as the server received them. */
-    private static final Map<String, AtomicInteger> writeCommands = new ConcurrentHashMap<>();
+    private static final CommandCounter writeCommands =
+            new CommandCounter(e -> List.of("update", "insert", "delete").contains(e.getCommandName()));
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        String url = "mongodb://127.0.0.1:" + server.bind().getPort();
-        CommandListener counting = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (List.of("update", "insert", "delete").contains(event.getCommandName())) {
-                    writeCommands.computeIfAbsent(event.getDatabaseName(), d -> new AtomicInteger()).incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(url))
-                .addCommandListener(counting).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), writeCommands);
 
     @Test
     void aBatchSendsFewerWriteCommandsAndLeavesTheSameReadModelsAsWritingEachAtOnce() throws Exception {
@@ -77,8 +52,8 @@ class WriteBehindTest {
         runInOneBatch(batched, events, projections(batched));
 
         assertThat(ReadModelDump.of(batched.getDb())).isEqualTo(ReadModelDump.of(direct.getDb()));
-        int one = writeCommands.get("direct").get();
-        int behind = writeCommands.get("batched").get();
+        int one = writeCommands.count("direct");
+        int behind = writeCommands.count("batched");
         // a read of a collection sends its pending writes first, so not every collection gets down to one command
         assertThat(behind).as("write commands with the write-behind (%d) against one by one (%d)", behind, one)
                 .isLessThan(one / 2);
@@ -119,7 +94,7 @@ class WriteBehindTest {
         MongoTemplate mongo = template("outside");
         PendingWrites.upsert(mongo, org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is("x")), new Update().set("v", 1), "things");
-        assertThat(client.getDatabase("outside").getCollection("things").countDocuments()).isEqualTo(1);
+        assertThat(harness.client().getDatabase("outside").getCollection("things").countDocuments()).isEqualTo(1);
     }
 
     private static List<Object> projections(MongoTemplate mongo) {
@@ -128,8 +103,8 @@ class WriteBehindTest {
     }
 
     private static MongoTemplate template(String database) {
-        client.getDatabase(database).drop();
-        return ProjectionHarness.reportingTemplate(client, database);
+        harness.client().getDatabase(database).drop();
+        return harness.mongo(database);
     }
 
     /** Every event in one batch of a tracking processor with the delivery horizon. */

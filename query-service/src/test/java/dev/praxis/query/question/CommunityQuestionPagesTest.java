@@ -2,14 +2,11 @@ package dev.praxis.query.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.MemberJoinedCommunity;
@@ -37,9 +34,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -54,37 +52,22 @@ class CommunityQuestionPagesTest {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
     private static final int QUESTIONS = CommunityQuestionHeads.SIZE + 60;
 
-    private static MongoServer server;
-    private static MongoClient client;
     /** The commands the server received on the questions collection: "find <filter fields>" or "count". */
     private static final List<String> questionCommands = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        CommandListener watching = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                var command = event.getCommand();
-                String name = event.getCommandName();
-                if ((name.equals("find") || name.equals("count") || name.equals("aggregate"))
-                        && command.get(name).isString() && command.getString(name).getValue().equals(QuestionDocument.COLLECTION)) {
-                    questionCommands.add(name + " " + (command.containsKey("filter")
-                            ? command.getDocument("filter").keySet() : command.containsKey("query")
-                            ? command.getDocument("query").keySet() : "[]"));
-                }
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            var command = event.getCommand();
+            String name = event.getCommandName();
+            if ((name.equals("find") || name.equals("count") || name.equals("aggregate"))
+                    && command.get(name).isString() && command.getString(name).getValue().equals(QuestionDocument.COLLECTION)) {
+                questionCommands.add(name + " " + (command.containsKey("filter") ? command.getDocument("filter").keySet()
+                        : command.containsKey("query") ? command.getDocument("query").keySet() : "[]"));
             }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()))
-                .addCommandListener(watching).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
+        }
+    });
 
     @Test
     void everyPageFromTheHeadAndBeyondItFollowsTheQuestionsOrder() throws Exception {
@@ -198,8 +181,8 @@ class CommunityQuestionPagesTest {
     }
 
     private static MongoTemplate project(String database, List<EventMessage<?>> events) throws Exception {
-        client.getDatabase(database).drop();
-        MongoTemplate mongo = ProjectionHarness.reportingTemplate(client, database);
+        harness.client().getDatabase(database).drop();
+        MongoTemplate mongo = harness.mongo(database);
         ProjectionHarness.handleInOrder(List.of(new CommunityProjection(mongo), new CommunityMemberProjection(mongo),
                 new QuestionProjection(mongo)), events);
         return mongo;

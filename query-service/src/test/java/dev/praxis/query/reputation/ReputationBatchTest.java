@@ -2,14 +2,6 @@ package dev.praxis.query.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.PostUndeleted;
@@ -18,6 +10,7 @@ import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.reputation.ReputationPreset;
 import dev.praxis.api.reputation.ReputationRule;
 import dev.praxis.api.reputation.ReputationRulesChanged;
+import dev.praxis.query.CommandCounter;
 import dev.praxis.query.ProjectionHarness;
 import dev.praxis.query.ReadModelDump;
 import dev.praxis.query.community.CommunityMemberProjection;
@@ -28,13 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -47,34 +40,13 @@ class ReputationBatchTest {
 
     private static final Instant LATER = Instant.parse("2026-03-20T10:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
     /** Reads of the reputation collections (find commands) per database, as the server received them. */
-    private static final Map<String, AtomicInteger> reputationReads = new ConcurrentHashMap<>();
+    private static final CommandCounter reputationReads = new CommandCounter(e -> e.getCommandName().equals("find")
+            && e.getCommand().getString("find").getValue().startsWith("reputation_"));
     private static final Map<String, Integer> readsWhileProjecting = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        CommandListener counting = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")
-                        && event.getCommand().getString("find").getValue().startsWith("reputation_")) {
-                    reputationReads.computeIfAbsent(event.getDatabaseName(), d -> new AtomicInteger()).incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()))
-                .addCommandListener(counting).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), reputationReads);
 
     @Test
     void oneBatchLeavesWhatBatchesOfOneLeaveAndReadsEachDocumentOnce() throws Exception {
@@ -114,14 +86,14 @@ class ReputationBatchTest {
 
     private static Map<String, List<Document>> runTracked(String database, List<EventMessage<?>> events, int batchSize)
             throws InterruptedException {
-        client.getDatabase(database).drop();
-        MongoTemplate mongo = ProjectionHarness.reportingTemplate(client, database);
+        harness.client().getDatabase(database).drop();
+        MongoTemplate mongo = harness.mongo(database);
         List<Object> projections = List.of(new CommunityProjection(mongo), new CommunityMemberProjection(mongo),
                 new ReputationProjection(mongo));
-        reputationReads.remove(database);
+        int before = reputationReads.count(database);
         ProjectionHarness.runTracked("reputation", mongo, events, projections, batchSize);
         // the projection's reads only, not the dump's
-        readsWhileProjecting.put(database, reputationReads.getOrDefault(database, new AtomicInteger()).get());
+        readsWhileProjecting.put(database, reputationReads.count(database) - before);
         return ReadModelDump.of(mongo.getDb());
     }
 
