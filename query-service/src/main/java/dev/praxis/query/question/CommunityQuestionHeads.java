@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -47,9 +48,14 @@ final class CommunityQuestionHeads {
         this.mongo = mongo;
     }
 
-    /** The community's head as stored, when its questions have been projected since heads exist. */
+    /**
+     * The community's head as stored, when its questions have been projected since heads exist;
+     * without the event ids it remembers, which only a change needs.
+     */
     Optional<Head> of(String communityId) {
-        return Optional.ofNullable(mongo.findById(communityId, Document.class, COLLECTION)).map(Head::new);
+        Query byId = query(where("_id").is(communityId));
+        byId.fields().exclude(AppliedEvents.FIELD);
+        return Optional.ofNullable(mongo.findOne(byId, Document.class, COLLECTION)).map(Head::new);
     }
 
     /**
