@@ -66,19 +66,18 @@ final class ReputationBatch {
      */
     Document findById(String collection, String id) {
         Map<String, Optional<Document>> documents = documents(collection);
-        Optional<Document> known = documents.get(id);
-        if (known == null) {
-            Set<String> unknown = writtenUnknown.getOrDefault(collection, Set.of());
-            if (unknown.contains(id)) {
+        Optional<Document> found = documents.get(id);
+        if (found == null) {
+            if (writtenUnknown.getOrDefault(collection, Set.of()).contains(id)) {
                 // written blind: the read sends the collection's pending writes first
-                known = Optional.ofNullable(mongo.findById(id, Document.class, collection));
+                found = Optional.ofNullable(mongo.findById(id, Document.class, collection));
                 writtenUnknown.remove(collection);
             } else {
-                known = Optional.ofNullable(PendingWrites.readPast(() -> mongo.findById(id, Document.class, collection)));
+                found = Optional.ofNullable(PendingWrites.readPast(() -> mongo.findById(id, Document.class, collection)));
             }
-            documents.put(id, known);
+            documents.put(id, found);
         }
-        return known.orElse(null);
+        return found.orElse(null);
     }
 
     /**
