@@ -205,6 +205,8 @@ class AuditIT {
             }
             List<Document> own = documents.stream()
                     .filter(d -> marks.stream().noneMatch(mark -> d.toJson().contains(mark))).toList();
+            // ranked again among this community's inputs alone, as the replica ranks them
+            StoreInspector.comparableOrderNumbers(collection, own);
             if (!own.isEmpty()) {
                 kept.put(collection, own);
             }

@@ -45,12 +45,28 @@ final class StoreInspector {
                     d.remove("_appliedEvents");
                     documents.add(d);
                 });
+                comparableOrderNumbers(name, documents);
                 if (!documents.isEmpty()) {
                     // an empty collection (one whose indexes were declared, say) holds no read model
                     dump.put(name, documents);
                 }
             }
             return dump;
+        }
+    }
+
+    /**
+     * The reputation inputs' order numbers are reserved a block per batch, so their values depend on
+     * how the events were batched: each input's {@code seq} becomes its rank (1, 2, ...), and the
+     * counter they were reserved from loses its value.
+     */
+    static void comparableOrderNumbers(String collection, List<Document> documents) {
+        String logical = collection.contains("__g") ? collection.substring(0, collection.indexOf("__g")) : collection;
+        if (logical.equals("reputation_counters")) {
+            documents.forEach(d -> d.remove("seq"));
+        } else if (logical.equals("reputation_inputs")) {
+            List<Long> order = documents.stream().map(d -> ((Number) d.get("seq")).longValue()).sorted().toList();
+            documents.forEach(d -> d.put("seq", (long) order.indexOf(((Number) d.get("seq")).longValue()) + 1));
         }
     }
 
