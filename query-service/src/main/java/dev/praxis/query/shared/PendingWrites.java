@@ -41,7 +41,10 @@ public final class PendingWrites {
     private static final ThreadLocal<PendingWrites> CURRENT = new ThreadLocal<>();
 
     private final Map<String, Pending> byCollection = new LinkedHashMap<>();
-    /** While the bulk writes are built or sent, their own collection accesses must not flush again. */
+    /**
+     * While the bulk writes are built or sent, their own collection accesses must not flush again;
+     * and during a {@link #readPast} read, which must not flush at all.
+     */
     private boolean busy;
 
     private PendingWrites() {
