@@ -84,6 +84,7 @@ class LocalProfileTest {
         assertThat(jwt.getSubject()).isEqualTo("alice");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("Alice Adams");
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(12));
+        assertThat(jwtDecoder).as("verified tokens are remembered").isInstanceOf(dev.praxis.gateway.security.VerifiedTokenCache.class);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -65,12 +67,15 @@ public class LocalTokenIssuer {
         return encoder.encode(JwtEncoderParameters.from(header, claims));
     }
 
-    /** A decoder that trusts this issuer's key and nothing else, and checks issuer and expiry. */
+    /** A decoder that trusts this issuer's key and nothing else, and checks issuer and expiry on this issuer's clock. */
     public JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        JwtTimestampValidator validityPeriod = new JwtTimestampValidator();
+        validityPeriod.setClock(clock);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                List.of(validityPeriod, new JwtIssuerValidator(ISSUER))));
         return decoder;
     }
 

@@ -2,10 +2,9 @@ package dev.praxis.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.praxis.gateway.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,30 +18,9 @@ class CallerBudgetsTest {
 
     static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-
-        Instant now = START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void aWindowOpensWithTheFirstChargeAndRenewsAnHourLater() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(START);
         CallerBudgets budgets = new CallerBudgets(100, clock);
 
         CallerBudgets.Charge first = budgets.charge("member:alice", 60);
@@ -64,7 +42,7 @@ class CallerBudgetsTest {
 
     @Test
     void eachCallerHasABudgetOfTheirOwn() {
-        CallerBudgets budgets = new CallerBudgets(10, new MovableClock());
+        CallerBudgets budgets = new CallerBudgets(10, new MovableClock(START));
 
         assertThat(budgets.charge("member:alice", 10).granted()).isTrue();
         assertThat(budgets.charge("member:alice", 1).granted()).isFalse();
@@ -74,7 +52,7 @@ class CallerBudgetsTest {
 
     @Test
     void concurrentChargesNeverOverspend() throws Exception {
-        CallerBudgets budgets = new CallerBudgets(1000, new MovableClock());
+        CallerBudgets budgets = new CallerBudgets(1000, new MovableClock(START));
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> charges = IntStream.range(0, 400)
