@@ -6,11 +6,17 @@ import graphql.ExecutionResultImpl;
 import graphql.introspection.Introspection;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -25,6 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -42,10 +49,35 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
 
     private final Duration timeout;
     private final boolean introspection;
+    private final Scheduler workers;
 
     LimitsInterceptor(LimitsProperties limits) {
         this.timeout = limits.timeout();
         this.introspection = limits.introspection();
+        this.workers = Schedulers.fromExecutorService(workerPool(limits.workers()), "graphql-operations");
+    }
+
+    /**
+     * A thread takes an operation only when it is idle. Reactor's bounded-elastic pool would not do:
+     * it hands new work to a thread whose operation was cancelled by the time-out as soon as the
+     * cancellation is signalled, and that thread may still be blocked for seconds in a backend read
+     * that ignores interrupts, so the next operations would wait behind it.
+     */
+    private static ExecutorService workerPool(int size) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "graphql-operation-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.dispose();
     }
 
     @Override
@@ -69,7 +101,7 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
                         return chain.next(request);
                     }
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(workers)
                 .map(answer -> withRateLimit(answer, limits))
                 .timeout(timeout, Mono.fromSupplier(() -> timedOut(request, limits)));
     }

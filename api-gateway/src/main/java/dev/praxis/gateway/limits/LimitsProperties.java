@@ -26,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  *     used go first)
  * @param parsedQueries how much query text the gateway keeps parsed and validated, so that a client
  *     that sends the same document again is not parsed again (least recently used go first)
+ * @param workers the most operations over HTTP that run at once, each on a thread of its own; more
+ *     wait for a thread. A thread whose operation timed out stays busy until its backend call
+ *     returns (an HTTP read cannot be interrupted), and takes no new operation before that
  * @param introspection whether callers may introspect the schema: off in production, where the
  *     schema is published instead; decided per request, not with GraphQL Java's JVM-wide switch
  */
@@ -42,5 +45,6 @@ public record LimitsProperties(
         @DefaultValue("15s") Duration timeout,
         @DefaultValue("10000") int persistedQueries,
         @DefaultValue("1MB") DataSize parsedQueries,
+        @DefaultValue("200") int workers,
         @DefaultValue("false") boolean introspection) {
 }

@@ -244,6 +244,25 @@ class QueryLimitsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
+    @Test
+    void aTimedOutOperationDoesNotHoldUpTheNextOnes() {
+        backend.add(community("c1", "Gardening", "m1"));
+        backend.delay("GET /communities", Duration.ofSeconds(6));
+        graphQl.document("{ communities(first: 1) { totalCount } }")
+                .execute()
+                .errors().satisfy(single("UNAVAILABLE", "TIMEOUT"));
+        backend.delay("GET /communities", Duration.ZERO);
+
+        // the timed-out operation's thread is still blocked in its backend read for 3 more seconds
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            graphQl.document("{ communities(first: 1) { totalCount } }")
+                    .execute()
+                    .path("communities.totalCount").entity(Integer.class).isEqualTo(1);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
     /** Sends {@link #COSTS_40} as this member and checks the budget left afterwards. */
     private void spend(String token, int status, int remaining) {
         http.post().uri("/graphql")
