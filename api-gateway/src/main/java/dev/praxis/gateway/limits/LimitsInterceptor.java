@@ -1,5 +1,6 @@
 package dev.praxis.gateway.limits;
 
+import dev.praxis.gateway.client.IdleWorkers;
 import dev.praxis.gateway.error.PraxisErrorType;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
@@ -12,11 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -32,7 +28,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Names the caller of each request (the signed-in member, else the client's address) for the
@@ -54,25 +49,8 @@ class LimitsInterceptor implements WebGraphQlInterceptor {
     LimitsInterceptor(LimitsProperties limits) {
         this.timeout = limits.timeout();
         this.introspection = limits.introspection();
-        this.workers = Schedulers.fromExecutorService(workerPool(limits.workers()), "graphql-operations");
-    }
-
-    /**
-     * A thread takes an operation only when it is idle. Reactor's bounded-elastic pool would not do:
-     * it hands new work to a thread whose operation was cancelled by the time-out as soon as the
-     * cancellation is signalled, and that thread may still be blocked for seconds in a backend read
-     * that ignores interrupts, so the next operations would wait behind it.
-     */
-    private static ExecutorService workerPool(int size) {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "graphql-operation-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        // not Reactor's bounded-elastic pool: a timed-out operation's thread may stay blocked in its backend read
+        this.workers = IdleWorkers.scheduler("graphql-operation", limits.workers());
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package dev.praxis.gateway.subscription;
 import dev.praxis.api.query.ChangePage;
 import dev.praxis.api.query.ChangeView;
 import dev.praxis.gateway.client.DownstreamException;
+import dev.praxis.gateway.client.IdleWorkers;
 import dev.praxis.gateway.error.ClientErrorException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.springframework.web.client.ResourceAccessException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -43,14 +43,17 @@ class ChangeStream implements DisposableBean {
     private final ChangeFeedClient feed;
     private final Duration pollWait;
     private final Clock clock;
-    /** Long polls block while they wait: they run here, so that they never hold up a WebSocket or request thread. */
+    /**
+     * Long polls block while they wait: they run here, so that they never hold up a WebSocket or request
+     * thread, and a poll whose subscription has ended holds up no other ({@link IdleWorkers}).
+     */
     private final Scheduler polls;
 
     ChangeStream(ChangeFeedClient feed, SubscriptionProperties properties) {
         this.feed = feed;
         this.pollWait = properties.pollWait();
         this.clock = Clock.systemUTC();
-        this.polls = Schedulers.newBoundedElastic(properties.maxWaitingPolls(), Integer.MAX_VALUE, "change-feed");
+        this.polls = IdleWorkers.scheduler("change-feed", properties.maxWaitingPolls());
     }
 
     /** The topic's changes after {@code after} (null: from now on) that the subscriber may see, in order. */
