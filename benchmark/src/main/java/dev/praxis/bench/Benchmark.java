@@ -705,8 +705,11 @@ public final class Benchmark {
         heap.phase("reads");
         log("Reads: a community page of 20 questions with authors through GraphQL, %d clients ...", READ_CLIENTS);
         Map<String, double[]> callsBefore = gatewayCalls();
+        Map<String, double[]> commandsBefore = mongoCommands();
+        AtomicLong pages = new AtomicLong();
         CpuMeter.Window used = cpu.window();
         Load.Result result = Load.closed(READ_CLIENTS, options.warmupMillis(), options.durationMillis(), (client, n) -> {
+            pages.incrementAndGet();
             JsonNode data = seed.call(client % MEMBERS, FEED, Map.of("id", seed.communityGlobalId));
             if (data.path("community").path("questions").path("edges").size() != 20) {
                 throw new IOException("The feed page has not 20 questions: " + Http.abbreviate(data.toString()));
@@ -714,6 +717,7 @@ public final class Benchmark {
         }, used);
         report.note("CPU per GraphQL page (%,d events stored): %s.".formatted(storedEvents(), used.perCall(result.operations())));
         noteGatewayCalls("the GraphQL reads (%,d events stored)".formatted(storedEvents()), callsBefore, gatewayCalls());
+        noteMongoCommands("the GraphQL reads (%,d events stored)".formatted(storedEvents()), commandsBefore, mongoCommands(), pages.get());
         errors("GraphQL reads", result);
         heap.phase(null);
         return result;
@@ -844,20 +848,52 @@ public final class Benchmark {
      * method and URI template: count and total seconds.
      */
     private Map<String, double[]> gatewayCalls() {
-        Map<String, double[]> calls = new java.util.TreeMap<>();
+        return timerTotals(system.gatewayUrl(), "http_client_requests_seconds", "method", "uri");
+    }
+
+    /** The query service's MongoDB commands so far, by collection and command: count and seconds. */
+    private Map<String, double[]> mongoCommands() {
+        return timerTotals(system.queryUrl(), "mongodb_driver_commands_seconds", "collection", "command");
+    }
+
+    /** A service's Micrometer timer {@code timer}, summed by two of its labels: count and seconds. */
+    private Map<String, double[]> timerTotals(String serviceUrl, String timer, String label1, String label2) {
+        Map<String, double[]> totals = new java.util.TreeMap<>();
         try {
-            for (String line : http.getText(system.gatewayUrl() + "/actuator/prometheus").split("\n")) {
-                boolean count = line.startsWith("http_client_requests_seconds_count{");
-                if (count || line.startsWith("http_client_requests_seconds_sum{")) {
-                    String call = label(line, "method") + " " + label(line, "uri");
+            for (String line : http.getText(serviceUrl + "/actuator/prometheus").split("\n")) {
+                boolean count = line.startsWith(timer + "_count{");
+                if (count || line.startsWith(timer + "_sum{")) {
+                    String key = label(line, label1) + " " + label(line, label2);
                     double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    calls.computeIfAbsent(call, c -> new double[2])[count ? 0 : 1] += value;
+                    totals.computeIfAbsent(key, c -> new double[2])[count ? 0 : 1] += value;
                 }
             }
         } catch (Exception e) {
             // a diagnosis, not a measurement: without it the note is left out
         }
-        return calls;
+        return totals;
+    }
+
+    /**
+     * The query service's MongoDB commands per call of a load, by collection and command, with their
+     * mean time: which read grows with the store. Warm-up included, so only the ratios per call count.
+     */
+    private void noteMongoCommands(String what, Map<String, double[]> before, Map<String, double[]> after, long calls) {
+        List<String> parts = new ArrayList<>();
+        after.entrySet().stream()
+                .map(e -> {
+                    double[] b = before.getOrDefault(e.getKey(), new double[2]);
+                    return Map.entry(e.getKey(), new double[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+                })
+                .filter(e -> e.getValue()[0] > 0)
+                .sorted((x, y) -> Double.compare(y.getValue()[1], x.getValue()[1]))
+                .limit(6)
+                .forEach(e -> parts.add("%s %.2f per call, mean %s".formatted(e.getKey(), e.getValue()[0] / calls,
+                        Report.ms(e.getValue()[1] / e.getValue()[0] * 1000))));
+        if (!parts.isEmpty() && calls > 0) {
+            report.note("The query service's MongoDB commands during %s, most time first: %s."
+                    .formatted(what, String.join("; ", parts)));
+        }
     }
 
     /** How many events the store holds (-1 when it cannot be read). */

@@ -59,6 +59,14 @@ public class ReadAccess {
         return ViewerRole.isAuditor() || !isPrivate(community) || roleOf(communityId, viewerId).isPresent();
     }
 
+    /**
+     * The same for a community already read: a private one's members are looked up, nothing else is
+     * read again.
+     */
+    public boolean canRead(String communityId, CommunityVisibility visibility, @Nullable String viewerId) {
+        return ViewerRole.isAuditor() || visibility != CommunityVisibility.PRIVATE || roleOf(communityId, viewerId).isPresent();
+    }
+
     /** The viewer's role in the community while they are a current, unbanned member. */
     public Optional<CommunityRole> roleOf(String communityId, @Nullable String viewerId) {
         if (viewerId == null) {

@@ -75,7 +75,7 @@ public class CommunityQueries {
      */
     public CommunityView readable(String id, String viewer) {
         CommunityView community = find(id).orElseThrow(() -> unknown(id));
-        if (!access.canRead(id, viewer)) {
+        if (!access.canRead(id, community.visibility(), viewer)) {
             throw unknown(id);
         }
         return community;
