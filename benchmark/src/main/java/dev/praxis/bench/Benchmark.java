@@ -503,18 +503,15 @@ public final class Benchmark {
         try {
             // every MongoDB command the fresh query service sent (the driver's Micrometer metric), per
             // event that a projection handled (praxis_projection_events_total): the cost of one handler call
-            double commands = 0;
             double handled = 0;
-            Map<String, Double> byCollection = new java.util.TreeMap<>();
             for (String line : http.getText(system.queryUrl() + "/actuator/prometheus").split("\n")) {
-                if (line.startsWith("mongodb_driver_commands_seconds_count{")) {
-                    double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    commands += count;
-                    byCollection.merge(label(line, "collection") + " " + label(line, "command"), count, Double::sum);
-                } else if (line.startsWith("praxis_projection_events_total{")) {
+                if (line.startsWith("praxis_projection_events_total{")) {
                     handled += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
+            Map<String, Double> byCollection = new java.util.TreeMap<>();
+            mongoCommands().forEach((command, totals) -> byCollection.put(command, totals[0]));
+            double commands = byCollection.values().stream().mapToDouble(Double::doubleValue).sum();
             if (handled > 0 && commands > 0) {
                 report.note("Replay of %,d events: %,.0f MongoDB commands for %,.0f events handled by the projections: %.1f per event and projection."
                         .formatted(total, commands, handled, commands / handled));
