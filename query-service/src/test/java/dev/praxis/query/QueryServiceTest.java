@@ -35,6 +35,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,11 +110,13 @@ class QueryServiceTest {
         assertThat(answers).hasSize(1);
         assertThat(answers.at("/0/score").asInt()).isEqualTo(1);
         assertThat(get("/position").at("/position").asLong()).isGreaterThanOrEqualTo(position);
+        assertThat(get("/position?minPosition=" + position).at("/position").asLong()).isGreaterThanOrEqualTo(position);
     }
 
-    @Test
-    void aPositionNotYetReachedAnswersAClearTimeout() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/communities?first=5&minPosition=999999999")).GET());
+    @ParameterizedTest
+    @ValueSource(strings = {"/communities?first=5&minPosition=999999999", "/position?minPosition=999999999"})
+    void aPositionNotYetReachedAnswersAClearTimeout(String read) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(read)).GET());
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("kind").asText()).isEqualTo("UNAVAILABLE");
