@@ -56,7 +56,7 @@ public class ReadAccess {
         if (community == null) {
             return false;
         }
-        return ViewerRole.isAuditor() || !isPrivate(community) || roleOf(communityId, viewerId).isPresent();
+        return canRead(communityId, isPrivate(community) ? CommunityVisibility.PRIVATE : CommunityVisibility.PUBLIC, viewerId);
     }
 
     /**
