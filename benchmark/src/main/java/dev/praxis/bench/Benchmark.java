@@ -504,14 +504,15 @@ public final class Benchmark {
         try {
             // every MongoDB command the fresh query service sent (the driver's Micrometer metric), per
             // event that a projection handled (praxis_projection_events_total): the cost of one handler call
+            String[] metrics = metrics(system.queryUrl());
             double handled = 0;
-            for (String line : http.getText(system.queryUrl() + "/actuator/prometheus").split("\n")) {
+            for (String line : metrics) {
                 if (line.startsWith("praxis_projection_events_total{")) {
                     handled += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
             Map<String, Double> byCollection = new java.util.TreeMap<>();
-            mongoCommands().forEach((command, totals) -> byCollection.put(command, totals[0]));
+            mongoCommands(metrics).forEach((command, totals) -> byCollection.put(command, totals[0]));
             double commands = byCollection.values().stream().mapToDouble(Double::doubleValue).sum();
             if (handled > 0 && commands > 0) {
                 report.note("Replay of %,d events: %,.0f MongoDB commands for %,.0f events handled by the projections: %.1f per event and projection."
@@ -875,28 +876,38 @@ public final class Benchmark {
      * method and URI template: count and total seconds.
      */
     private Map<String, double[]> gatewayCalls() {
-        return timerTotals(system.gatewayUrl(), "http_client_requests_seconds", "method", "uri");
+        return timerTotals(metrics(system.gatewayUrl()), "http_client_requests_seconds", "method", "uri");
     }
 
     /** The query service's MongoDB commands so far, by collection and command: count and seconds. */
     private Map<String, double[]> mongoCommands() {
-        return timerTotals(system.queryUrl(), "mongodb_driver_commands_seconds", "collection", "command");
+        return mongoCommands(metrics(system.queryUrl()));
     }
 
-    /** A service's Micrometer timer {@code timer}, summed by two of its labels: count and seconds. */
-    private Map<String, double[]> timerTotals(String serviceUrl, String timer, String label1, String label2) {
-        Map<String, double[]> totals = new java.util.TreeMap<>();
+    private static Map<String, double[]> mongoCommands(String[] queryServiceMetrics) {
+        return timerTotals(queryServiceMetrics, "mongodb_driver_commands_seconds", "collection", "command");
+    }
+
+    /** A service's metrics in the Prometheus text format, one sample a line (none when it cannot be read). */
+    private String[] metrics(String serviceUrl) {
         try {
-            for (String line : http.getText(serviceUrl + "/actuator/prometheus").split("\n")) {
-                boolean count = line.startsWith(timer + "_count{");
-                if (count || line.startsWith(timer + "_sum{")) {
-                    String key = label(line, label1) + " " + label(line, label2);
-                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    totals.computeIfAbsent(key, c -> new double[2])[count ? 0 : 1] += value;
-                }
-            }
+            return http.getText(serviceUrl + "/actuator/prometheus").split("\n");
         } catch (Exception e) {
             // a diagnosis, not a measurement: without it the note is left out
+            return new String[0];
+        }
+    }
+
+    /** A Micrometer timer {@code timer}, summed by two of its labels: count and seconds. */
+    private static Map<String, double[]> timerTotals(String[] metrics, String timer, String label1, String label2) {
+        Map<String, double[]> totals = new java.util.TreeMap<>();
+        for (String line : metrics) {
+            boolean count = line.startsWith(timer + "_count{");
+            if (count || line.startsWith(timer + "_sum{")) {
+                String key = label(line, label1) + " " + label(line, label2);
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                totals.computeIfAbsent(key, c -> new double[2])[count ? 0 : 1] += value;
+            }
         }
         return totals;
     }
