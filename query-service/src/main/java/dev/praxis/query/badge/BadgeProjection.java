@@ -218,8 +218,8 @@ public class BadgeProjection {
 
     private void tagStats(String communityId, String memberId, String tag, String eventId, int answers, int score, Instant at) {
         String id = communityId + "|" + memberId + "|" + tag;
-        Document stats = upsertOnceAndGet(mongo, TAG_STATS, id, eventId, new Update().set("communityId", communityId)
-                .set("memberId", memberId).set("tag", tag).inc("answers", answers).inc("score", score));
+        Document stats = TagStatsBatch.current().add(mongo, id, eventId, new Update().set("communityId", communityId)
+                .set("memberId", memberId).set("tag", tag), answers, score);
         if (stats == null) {
             return;
         }

@@ -83,9 +83,10 @@ public final class PendingWrites {
     }
 
     /**
-     * Runs a read without sending the pending writes first. Only for a caller that knows none of its
-     * pending writes can change what it reads: it keeps track of the documents it wrote in this batch
-     * and reads past the write-behind only for others ({@code ReputationBatch} does).
+     * Runs a read, or a write that answers a document, without sending the pending writes first. Only
+     * for a caller that knows none of its pending writes touch that document: it keeps track of the
+     * documents it wrote in this batch and goes past the write-behind only for others
+     * ({@code ReputationBatch} and {@code TagStatsBatch} do).
      */
     public static <T> T readPast(Supplier<T> read) {
         PendingWrites writes = CURRENT.get();

@@ -107,12 +107,12 @@ class BadgeProjectionTest {
         return UUID.nameUUIDFromBytes(name.getBytes()).toString();
     }
 
-    private static EventMessage<?> message(String name, Object payload) {
+    static EventMessage<?> message(String name, Object payload) {
         return new GenericEventMessage<>(id(name), payload, Map.of(), T);
     }
 
     /** 20 axon questions by alice, each answered by bob and upvoted 5 times; a1 5 more; chen edits and comments. */
-    private static List<EventMessage<?>> history() {
+    static List<EventMessage<?>> history() {
         List<EventMessage<?>> events = new ArrayList<>();
         int s = 0;
         for (int i = 1; i <= 20; i++) {
