@@ -31,6 +31,7 @@ import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.api.tag.TagIds;
+import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -300,11 +301,13 @@ public class FeedProjection {
     }
 
     private void follow(String followerId, String type, String target) {
+        KnownInBatch.of(FOLLOWS).written(FOLLOWS, type + "|" + target);
         PendingWrites.upsert(mongo, byId(type + "|" + target), new Update().set("type", type).set("target", target)
                 .addToSet("followers", followerId), FOLLOWS);
     }
 
     private void unfollow(String followerId, String type, String target) {
+        KnownInBatch.of(FOLLOWS).written(FOLLOWS, type + "|" + target);
         PendingWrites.updateFirst(mongo, byId(type + "|" + target), new Update().pull("followers", followerId), FOLLOWS);
     }
 
@@ -369,8 +372,9 @@ public class FeedProjection {
     /** The followers of one target, each with the reason the item reaches them (in a stable order). */
     private Map<String, String> followersOf(String type, String target, String reason) {
         Map<String, String> recipients = new LinkedHashMap<>();
-        // one document per target, read by key: a fan-out costs one lookup however many follows exist
-        Document followed = mongo.findById(type + "|" + target, Document.class, FOLLOWS);
+        // one document per target, read by key: a fan-out costs one lookup however many follows exist,
+        // and a batch reads it once (most targets are followed by no one, and stay so in a batch)
+        Document followed = KnownInBatch.of(FOLLOWS).findById(mongo, FOLLOWS, type + "|" + target);
         if (followed != null) {
             new TreeSet<>(followed.getList("followers", String.class))
                     .forEach(followerId -> recipients.putIfAbsent(followerId, reason));

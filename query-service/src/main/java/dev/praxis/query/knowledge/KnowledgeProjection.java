@@ -38,6 +38,7 @@ import dev.praxis.api.tag.TagCreated;
 import dev.praxis.api.tag.TagSynonymAdded;
 import dev.praxis.api.tag.TagSynonymRemoved;
 import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -424,6 +425,7 @@ public class KnowledgeProjection {
         if (AppliedEvents.wasApplied(mongo, SYNONYMS, id, message.getIdentifier())) {
             return;
         }
+        KnownInBatch.of(SYNONYMS).written(SYNONYMS, id);
         PendingWrites.upsert(mongo, query(where("_id").is(id)), new Update().set("communityId", event.communityId())
                 .set("synonym", event.synonym()).set("master", event.name()), SYNONYMS);
         knownTopic(event.communityId(), event.name());
@@ -454,12 +456,14 @@ public class KnowledgeProjection {
             }
         }
         mongo.remove(query(ofSynonym), EXPERTISE);
+        KnownInBatch.of(SYNONYMS).written(SYNONYMS, id);
         AppliedEvents.applyOnce(mongo, SYNONYMS, id, message.getIdentifier(), new Update().set("master", event.name()));
     }
 
     /** Evidence merged stays with the master; new questions with the name count under it again. */
     @EventHandler
     void on(TagSynonymRemoved event) {
+        KnownInBatch.of(SYNONYMS).written(SYNONYMS, topicId(event.communityId(), event.synonym()));
         PendingWrites.updateFirst(mongo, query(where("_id").is(topicId(event.communityId(), event.synonym()))),
                 new Update().unset("master"), SYNONYMS);
     }
@@ -467,8 +471,8 @@ public class KnowledgeProjection {
     private List<String> resolve(String communityId, Collection<String> tags) {
         List<String> ids = tags.stream().map(tag -> topicId(communityId, tag)).toList();
         Map<String, String> masters = new HashMap<>();
-        // by key alone (a lookup on any server); the few synonyms without a master are skipped here
-        mongo.find(query(where("_id").in(ids)), Document.class, SYNONYMS).forEach(s -> {
+        // by key alone (a lookup on any server), once per batch; the few synonyms without a master are skipped here
+        KnownInBatch.of(SYNONYMS).findAllById(mongo, SYNONYMS, ids).values().forEach(s -> {
             if (s.getString("master") != null) {
                 masters.put(s.getString("synonym"), s.getString("master"));
             }

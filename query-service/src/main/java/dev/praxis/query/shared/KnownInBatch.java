@@ -1,0 +1,87 @@
+package dev.praxis.query.shared;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Documents that a projection looks up by id far more often than it writes them (who follows a
+ * member or a tag, which tag is a synonym of which), read once per batch of its processor and kept
+ * for the rest of it, absent ones included. A replay's batch of 500 events asks for the same few
+ * documents hundreds of times; each lookup was a round trip, and each one first sent the writes
+ * pending for its collection, so the batch's writes went to the server in many small bulks.
+ *
+ * <p>The projection tells it of each write it makes to such a document ({@link #written}): the
+ * document is forgotten, and the next lookup of it goes to the server after the pending writes. A
+ * document the batch has not written has no write pending, so its first lookup goes past them
+ * ({@link PendingWrites#readPast}). Only documents that no one but the projection (one processor)
+ * writes may be kept this way. Outside a unit of work (a test calling a handler) nothing is kept.
+ */
+public final class KnownInBatch {
+
+    private final Map<String, Map<Object, Optional<Document>>> known = new HashMap<>();
+    /** The documents written in this batch, by collection, since the batch last read that collection from the server. */
+    private final Map<String, Set<Object>> written = new HashMap<>();
+
+    private KnownInBatch() {
+    }
+
+    /** The batch's documents for the projection named {@code name}. */
+    public static KnownInBatch of(String name) {
+        return InBatch.remembered(KnownInBatch.class.getName() + "." + name, KnownInBatch::new);
+    }
+
+    /** The document as the batch knows it, read from the server the first time; null when there is none. */
+    public Document findById(MongoTemplate mongo, String collection, Object id) {
+        return findAllById(mongo, collection, List.of(id)).get(id);
+    }
+
+    /** The documents that exist among {@code ids}, by id; those the batch does not know yet in one read. */
+    public Map<Object, Document> findAllById(MongoTemplate mongo, String collection, Collection<?> ids) {
+        Map<Object, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
+        List<Object> unknown = new ArrayList<>();
+        for (Object id : ids) {
+            if (!documents.containsKey(id) && !unknown.contains(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Set<Object> writtenHere = written.getOrDefault(collection, Set.of());
+            List<Document> found;
+            if (unknown.stream().anyMatch(writtenHere::contains)) {
+                // a document written blind: the read sends the collection's pending writes first
+                found = mongo.find(query(where("_id").in(unknown)), Document.class, collection);
+                written.remove(collection);
+            } else {
+                found = PendingWrites.readPast(() -> mongo.find(query(where("_id").in(unknown)), Document.class, collection));
+            }
+            unknown.forEach(id -> documents.put(id, Optional.empty()));
+            found.forEach(document -> documents.put(document.get("_id"), Optional.of(document)));
+        }
+        Map<Object, Document> answer = new LinkedHashMap<>();
+        for (Object id : ids) {
+            documents.get(id).ifPresent(document -> answer.put(id, document));
+        }
+        return answer;
+    }
+
+    /** The projection wrote (or is about to write) the document: it is forgotten until read again. */
+    public void written(String collection, Object id) {
+        Map<Object, Optional<Document>> documents = known.get(collection);
+        if (documents != null) {
+            documents.remove(id);
+        }
+        written.computeIfAbsent(collection, c -> new HashSet<>()).add(id);
+    }
+}

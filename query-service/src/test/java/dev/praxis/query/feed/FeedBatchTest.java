@@ -1,0 +1,56 @@
+package dev.praxis.query.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.praxis.query.CommandCounter;
+import dev.praxis.query.ProjectionHarness;
+import dev.praxis.query.ReadModelDump;
+import dev.praxis.query.community.CommunityMemberProjection;
+import dev.praxis.query.community.CommunityProjection;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The followers a batch of the feed projection has looked up are kept for the rest of the batch
+ * ({@code KnownInBatch}), and follows and unfollows in the middle of the batch reach the fan-outs
+ * after them: the whole history in one batch of a tracking processor leaves the same feeds as
+ * batches of one event, with fewer lookups of the followers.
+ */
+class FeedBatchTest {
+
+    private static final CommandCounter followerReads = new CommandCounter(e -> e.getCommandName().equals("find")
+            && e.getCommand().getString("find").getValue().equals(FeedProjection.FOLLOWS));
+
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), followerReads);
+
+    @Test
+    void oneBatchLeavesTheFeedsThatBatchesOfOneLeaveWithFewerLookups() throws Exception {
+        List<EventMessage<?>> events = FeedProjectionTest.history().stream()
+                .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+
+        Map<String, List<Document>> oneByOne = runTracked("feeds_one_by_one", events, 1);
+        Map<String, List<Document>> inOneBatch = runTracked("feeds_in_one_batch", events, 500);
+
+        assertThat(inOneBatch).isEqualTo(oneByOne);
+        // dora follows alice, the axon tag and bob before the posts: their fan-outs reached her home feed
+        assertThat(inOneBatch).containsKeys(FeedProjection.FOLLOWS, HomeFeedWriter.PAGES);
+        int alone = followerReads.count("feeds_one_by_one");
+        int batched = followerReads.count("feeds_in_one_batch");
+        assertThat(batched).as("lookups of followers in one batch (%d) against one by one (%d)", batched, alone)
+                .isLessThanOrEqualTo(alone / 2);
+    }
+
+    private static Map<String, List<Document>> runTracked(String database, List<EventMessage<?>> events, int batchSize)
+            throws InterruptedException {
+        var mongo = harness.mongo(database);
+        ProjectionHarness.runTracked("feeds", mongo, events, List.of(new CommunityProjection(mongo),
+                new CommunityMemberProjection(mongo), new FeedProjection(mongo)), batchSize);
+        return ReadModelDump.of(mongo.getDb());
+    }
+}
