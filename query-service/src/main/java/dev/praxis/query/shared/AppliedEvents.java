@@ -60,8 +60,8 @@ public final class AppliedEvents {
     }
 
     /**
-     * As {@link #applyOnce}, answering the document as it is afterwards (null when there is none):
-     * one round trip where an update and a read would take two.
+     * As {@link #applyOnce}, answering the document as it is afterwards (null when there is none),
+     * without the event ids it remembers: one round trip where an update and a read would take two.
      */
     public static Document applyOnceAndGet(MongoTemplate mongo, String collection, Object documentId, String eventId,
                                            Update update) {
@@ -78,19 +78,29 @@ public final class AppliedEvents {
                                              Update update, boolean upsert) {
         FindAndModifyOptions options = FindAndModifyOptions.options().returnNew(true).upsert(upsert);
         if (DeliveryHorizon.firstDelivery()) {
-            return mongo.findAndModify(query(where("_id").is(documentId)), remember(update, eventId), options,
+            return mongo.findAndModify(withoutMarkers(query(where("_id").is(documentId))), remember(update, eventId), options,
                     Document.class, collection);
         }
         try {
-            Document after = mongo.findAndModify(notYetApplied(documentId, eventId), remember(update, eventId), options,
-                    Document.class, collection);
+            Document after = mongo.findAndModify(withoutMarkers(notYetApplied(documentId, eventId)), remember(update, eventId),
+                    options, Document.class, collection);
             if (after != null) {
                 return after;
             }
         } catch (DuplicateKeyException alreadyApplied) {
             // the document exists and remembers the event: the filter missed it and the upsert collided
         }
-        return mongo.findById(documentId, Document.class, collection);
+        return mongo.findOne(withoutMarkers(query(where("_id").is(documentId))), Document.class, collection);
+    }
+
+    /**
+     * The query answering its documents without the event ids they remember: up to {@value #REMEMBERED}
+     * of them (36 KB) in a document that many events change, which the caller never needs.
+     */
+    private static org.springframework.data.mongodb.core.query.Query withoutMarkers(
+            org.springframework.data.mongodb.core.query.Query query) {
+        query.fields().exclude(FIELD);
+        return query;
     }
 
     /**
