@@ -20,6 +20,7 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.HashSet;
@@ -88,8 +89,11 @@ public class BadgeProjection {
         PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
                 .set("authorId", event.actorId()).setOnInsert("tags", tags).setOnInsert("score", 0), POSTS);
-        Document answer = mongo.findById(event.answerId(), Document.class, POSTS);
-        for (String tag : answer.getList("tags", String.class)) {
+        // new to the projection, the answer had no document: it has its question's tags (no read needed);
+        // delivered again, it keeps the tags it was first given
+        List<String> answerTags = DeliveryHorizon.firstDelivery() ? tags
+                : mongo.findById(event.answerId(), Document.class, POSTS).getList("tags", String.class);
+        for (String tag : answerTags) {
             tagStats(event.communityId(), event.actorId(), tag, message.getIdentifier(), 1, 0, event.occurredAt());
         }
     }
