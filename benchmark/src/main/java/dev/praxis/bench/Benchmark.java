@@ -266,15 +266,33 @@ public final class Benchmark {
             log("Writes: askQuestion through GraphQL, %d client(s) ...", clients);
             Map<String, double[]> callsBefore = clients == 1 ? gatewayCalls() : null;
             CpuMeter.Window used = cpu.window();
+            // the query service's MongoDB commands in the measured window: what the projections cost per write
+            AtomicReference<Map<String, double[]>> commandsBefore = new AtomicReference<>(Map.of());
+            AtomicReference<Map<String, double[]>> commandsAfter = new AtomicReference<>(Map.of());
+            Load.Window window = new Load.Window() {
+                @Override
+                public void opened() {
+                    commandsBefore.set(mongoCommands());
+                    used.opened();
+                }
+
+                @Override
+                public void closed() {
+                    used.closed();
+                    commandsAfter.set(mongoCommands());
+                }
+            };
             Load.Result graphql = Load.closed(clients, options.warmupMillis(), options.durationMillis(), (client, n) -> {
                 int member = client % MEMBERS;
                 seed.call(member, Seed.ASK, Map.of("communityId", seed.communityGlobalId,
                         "title", "Benchmark question %d of member %d: what does a write cost?".formatted(n, member),
                         "body", "Measured end to end: the gateway, the command service, the event store and the read-back.",
                         "tags", List.of("benchmark", "performance")));
-            }, used);
+            }, window);
             report.note("CPU per mutation at %d client%s: %s.".formatted(clients, clients == 1 ? "" : "s",
                     used.perCall(graphql.operations())));
+            noteMongoCommands("the writes of %d client%s".formatted(clients, clients == 1 ? "" : "s"), commandsBefore.get(),
+                    commandsAfter.get(), graphql.operations());
             if (callsBefore != null) {
                 noteGatewayCalls("the writes of one client", callsBefore, gatewayCalls());
             }
@@ -918,6 +936,8 @@ public final class Benchmark {
      */
     private void noteMongoCommands(String what, Map<String, double[]> before, Map<String, double[]> after, long calls) {
         List<String> parts = new ArrayList<>();
+        double all = after.entrySet().stream()
+                .mapToDouble(e -> e.getValue()[0] - before.getOrDefault(e.getKey(), new double[2])[0]).sum();
         after.entrySet().stream()
                 .map(e -> {
                     double[] b = before.getOrDefault(e.getKey(), new double[2]);
@@ -929,8 +949,8 @@ public final class Benchmark {
                 .forEach(e -> parts.add("%s %.2f per call, mean %s".formatted(e.getKey(), e.getValue()[0] / calls,
                         Report.ms(e.getValue()[1] / e.getValue()[0] * 1000))));
         if (!parts.isEmpty() && calls > 0) {
-            report.note("The query service's MongoDB commands during %s, most time first: %s."
-                    .formatted(what, String.join("; ", parts)));
+            report.note("The query service's MongoDB commands during %s: %.1f per call in all; most time first: %s."
+                    .formatted(what, all / calls, String.join("; ", parts)));
         }
     }
 

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import dev.praxis.api.privacy.ProtectingSerializer;
 import dev.praxis.api.shared.MessageJson;
 import dev.praxis.query.privacy.StoredMemberKeys;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -106,9 +107,16 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** Tracking tokens in MongoDB; a claim renewed a moment ago is not extended again ({@link FreshClaimTokenStore}). */
     @Bean
     public TokenStore tokenStore(MongoClient mongoClient, MongoTemplate mongoTemplate, Serializer serializer,
                                  ScalingProperties scaling) {
+        return new FreshClaimTokenStore(mongoTokenStore(mongoClient, mongoTemplate, serializer, scaling),
+                scaling.claimTimeout(), Clock.systemUTC());
+    }
+
+    private static TokenStore mongoTokenStore(MongoClient mongoClient, MongoTemplate mongoTemplate, Serializer serializer,
+                                              ScalingProperties scaling) {
         return MongoTokenStore.builder()
                 .nodeId(scaling.nodeId())
                 .claimTimeout(scaling.claimTimeout())
