@@ -3,6 +3,7 @@ package dev.praxis.query.shared;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -27,6 +28,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * beside the read models, so dropping the read database forgets it together with what it guards;
  * a horizon that is too high only costs speed, never correctness.
  *
+ * <p>The horizon is raised when a handler first asks ({@link #firstDelivery}), not before every
+ * batch: a batch whose handlers only set fields (an idempotent write needs no answer) costs no write
+ * here. That is safe because only a handler that asked can have written by {@code _id} alone, and
+ * it asked, and so raised the horizon over its whole batch, before that write. Live, where a batch
+ * is often one event, most processors' batches never ask.
+ *
  * <p>It also opens the batch's {@link PendingWrites} with the first event and sends them after the
  * last, before the processor stores its token.
  *
@@ -38,7 +45,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMessage<?>> {
 
     public static final String COLLECTION = "delivery_horizons";
-    private static final ThreadLocal<Boolean> FIRST_DELIVERY = new ThreadLocal<>();
+    private static final ThreadLocal<Delivery> DELIVERY = new ThreadLocal<>();
     private static final String BATCH_RESOURCE = DeliveryHorizon.class.getName() + ".before";
 
     private final String processor;
@@ -51,7 +58,8 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
 
     /** Whether the event being handled on this thread cannot have reached this projection before. */
     public static boolean firstDelivery() {
-        return Boolean.TRUE.equals(FIRST_DELIVERY.get());
+        Delivery delivery = DELIVERY.get();
+        return delivery != null && delivery.first();
     }
 
     @Override
@@ -61,10 +69,9 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
         if (first) {
             PendingWrites.open();
         }
-        long before = unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> raise(unitOfWork));
-        long position = position(unitOfWork.getMessage());
-        Boolean previous = FIRST_DELIVERY.get();
-        FIRST_DELIVERY.set(position > before);
+        Delivery previous = DELIVERY.get();
+        DELIVERY.set(new Delivery(position(unitOfWork.getMessage()),
+                () -> unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> raise(unitOfWork))));
         Object result;
         try {
             result = chain.proceed();
@@ -74,9 +81,9 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
             throw failed;
         } finally {
             if (previous == null) {
-                FIRST_DELIVERY.remove();
+                DELIVERY.remove();
             } else {
-                FIRST_DELIVERY.set(previous);
+                DELIVERY.set(previous);
             }
         }
         if (last) {
@@ -105,6 +112,26 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
             return -1;
         }
         return ((Number) before.get("position")).longValue();
+    }
+
+    /** The event in hand; whether it is new to the projection is found out (and the horizon raised) when first asked. */
+    private static final class Delivery {
+
+        private final long position;
+        private final LongSupplier horizonBefore;
+        private Boolean first;
+
+        Delivery(long position, LongSupplier horizonBefore) {
+            this.position = position;
+            this.horizonBefore = horizonBefore;
+        }
+
+        boolean first() {
+            if (first == null) {
+                first = position > horizonBefore.getAsLong();
+            }
+            return first;
+        }
     }
 
     private static long position(EventMessage<?> message) {
