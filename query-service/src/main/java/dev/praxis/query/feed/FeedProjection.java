@@ -31,10 +31,14 @@ import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.api.tag.TagIds;
+import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,8 @@ public class FeedProjection {
     static final String POSTS = "feed_posts";
     static final String ACTIVITY = "feed_activity";
     static final String FOLLOWS = "feed_follows";
+    /** The posts whose hot score the batch in hand recomputes at its end. */
+    private static final String HOT_IN_BATCH = FeedProjection.class.getName() + ".hot";
 
     private final MongoTemplate mongo;
     private final HomeFeedWriter homeFeed;
@@ -345,14 +351,29 @@ public class FeedProjection {
         PendingWrites.updateFirst(mongo, byId(postId), new Update().max("lastActivityAt", at).max("activityPosition", position), POSTS);
     }
 
+    /**
+     * The post's hot score, from its score, answer count and creation time. Every write of those is
+     * followed by this call, so the score after a batch's last call is the score after the batch: in
+     * a batch, the posts are recomputed once, at its end, with one read for all of them (a read per
+     * vote and answer was 0.55 of the replay's commands per stored event, and each sent the
+     * collection's pending writes first).
+     */
     private void recomputeHot(String postId) {
-        Document post = mongo.findOne(byId(postId), Document.class, POSTS);
-        if (post == null || post.getDate("createdAt") == null) {
-            return;
+        Set<String> posts = InBatch.remembered(HOT_IN_BATCH, LinkedHashSet::new);
+        posts.add(postId);
+        if (!PendingWrites.atBatchEnd(mongo, HOT_IN_BATCH, () -> recomputeHot(posts))) {
+            recomputeHot(List.of(postId));
         }
-        double hot = HotScore.of(post.getInteger("score", 0), post.getInteger("answerCount", 0),
-                post.getDate("createdAt").toInstant());
-        PendingWrites.updateFirst(mongo, byId(postId), new Update().set("hot", hot), POSTS);
+    }
+
+    private void recomputeHot(Collection<String> postIds) {
+        for (Document post : mongo.find(query(where("_id").in(postIds)), Document.class, POSTS)) {
+            if (post.getDate("createdAt") != null) {
+                double hot = HotScore.of(post.getInteger("score", 0), post.getInteger("answerCount", 0),
+                        post.getDate("createdAt").toInstant());
+                PendingWrites.updateFirst(mongo, byId(post.getString("_id")), new Update().set("hot", hot), POSTS);
+            }
+        }
     }
 
     private void activity(String kind, String postId, String questionId, String communityId, String memberId, Instant at,

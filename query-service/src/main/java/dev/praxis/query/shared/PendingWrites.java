@@ -41,6 +41,8 @@ public final class PendingWrites {
     private static final ThreadLocal<PendingWrites> CURRENT = new ThreadLocal<>();
 
     private final Map<String, Pending> byCollection = new LinkedHashMap<>();
+    /** What the projections do once at the end of the batch, before its writes are sent, by key. */
+    private final Map<String, Runnable> atEnd = new LinkedHashMap<>();
     /**
      * While the bulk writes are built or sent, their own collection accesses must not flush again;
      * and during a {@link #readPast} read, which must not flush at all.
@@ -55,13 +57,42 @@ public final class PendingWrites {
         CURRENT.set(new PendingWrites());
     }
 
-    /** Sends every pending write and stops gathering (the batch's last event was handled). */
+    /**
+     * Runs what the projections left for the end of the batch ({@link #atBatchEnd}), then sends every
+     * pending write and stops gathering (the batch's last event was handled).
+     */
     static void close() {
         PendingWrites writes = CURRENT.get();
-        CURRENT.remove();
-        if (writes != null) {
-            writes.flushAll();
+        if (writes == null) {
+            return;
         }
+        try {
+            // an action may add writes of its own, and one may register another
+            while (!writes.atEnd.isEmpty()) {
+                List<Runnable> actions = new ArrayList<>(writes.atEnd.values());
+                writes.atEnd.clear();
+                actions.forEach(Runnable::run);
+            }
+        } finally {
+            CURRENT.remove();
+        }
+        writes.flushAll();
+    }
+
+    /**
+     * Runs {@code action} once at the end of the batch this thread is handling, before the batch's
+     * writes are sent and its token stored, however often it is asked for under {@code key}: for
+     * work whose result only the batch's last event decides (a score recomputed from the counters
+     * the batch moved). Answers false when writes are not being gathered through {@code mongo}:
+     * the caller then does the work at once.
+     */
+    public static boolean atBatchEnd(MongoTemplate mongo, String key, Runnable action) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            return false;
+        }
+        writes.atEnd.putIfAbsent(key, action);
+        return true;
     }
 
     /** Drops the pending writes and stops gathering (the batch failed: it is handled again). */

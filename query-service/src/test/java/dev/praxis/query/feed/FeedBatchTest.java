@@ -18,16 +18,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The followers a batch of the feed projection has looked up are kept for the rest of the batch
  * ({@code KnownInBatch}), and follows and unfollows in the middle of the batch reach the fan-outs
- * after them: the whole history in one batch of a tracking processor leaves the same feeds as
- * batches of one event, with fewer lookups of the followers.
+ * after them; the posts' hot scores are recomputed once, at the batch's end: the whole history in
+ * one batch of a tracking processor leaves the same feeds as batches of one event, with fewer
+ * lookups of the followers and one read of the posts.
  */
 class FeedBatchTest {
 
     private static final CommandCounter followerReads = new CommandCounter(e -> e.getCommandName().equals("find")
             && e.getCommand().getString("find").getValue().equals(FeedProjection.FOLLOWS));
 
+    private static final CommandCounter postReads = new CommandCounter(e -> e.getCommandName().equals("find")
+            && e.getCommand().getString("find").getValue().equals(FeedProjection.POSTS));
+
     @RegisterExtension
-    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), followerReads);
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), followerReads, postReads);
 
     @Test
     void oneBatchLeavesTheFeedsThatBatchesOfOneLeaveWithFewerLookups() throws Exception {
@@ -44,6 +48,11 @@ class FeedBatchTest {
         int batched = followerReads.count("feeds_in_one_batch");
         assertThat(batched).as("lookups of followers in one batch (%d) against one by one (%d)", batched, alone)
                 .isLessThanOrEqualTo(alone / 2);
+        // the hot scores (equal above) were recomputed once, at the batch's end, with one read
+        int postsAlone = postReads.count("feeds_one_by_one");
+        int postsBatched = postReads.count("feeds_in_one_batch");
+        assertThat(postsBatched).as("reads of the posts in one batch (%d) against one by one (%d)", postsBatched, postsAlone)
+                .isLessThanOrEqualTo(postsAlone / 4);
     }
 
     private static Map<String, List<Document>> runTracked(String database, List<EventMessage<?>> events, int batchSize)
