@@ -267,21 +267,7 @@ public final class Benchmark {
             Map<String, double[]> callsBefore = clients == 1 ? gatewayCalls() : null;
             CpuMeter.Window used = cpu.window();
             // the query service's MongoDB commands in the measured window: what the projections cost per write
-            AtomicReference<Map<String, double[]>> commandsBefore = new AtomicReference<>(Map.of());
-            AtomicReference<Map<String, double[]>> commandsAfter = new AtomicReference<>(Map.of());
-            Load.Window window = new Load.Window() {
-                @Override
-                public void opened() {
-                    commandsBefore.set(mongoCommands());
-                    used.opened();
-                }
-
-                @Override
-                public void closed() {
-                    used.closed();
-                    commandsAfter.set(mongoCommands());
-                }
-            };
+            CommandsWindow window = new CommandsWindow(used);
             Load.Result graphql = Load.closed(clients, options.warmupMillis(), options.durationMillis(), (client, n) -> {
                 int member = client % MEMBERS;
                 seed.call(member, Seed.ASK, Map.of("communityId", seed.communityGlobalId,
@@ -291,8 +277,8 @@ public final class Benchmark {
             }, window);
             report.note("CPU per mutation at %d client%s: %s.".formatted(clients, clients == 1 ? "" : "s",
                     used.perCall(graphql.operations())));
-            noteMongoCommands("the writes of %d client%s".formatted(clients, clients == 1 ? "" : "s"), commandsBefore.get(),
-                    commandsAfter.get(), graphql.operations());
+            noteMongoCommands("the writes of %d client%s".formatted(clients, clients == 1 ? "" : "s"), window,
+                    graphql.operations());
             if (callsBefore != null) {
                 noteGatewayCalls("the writes of one client", callsBefore, gatewayCalls());
             }
@@ -735,26 +721,12 @@ public final class Benchmark {
         log("Reads: a community page of 20 questions with authors through GraphQL, %d clients ...", READ_CLIENTS);
         Map<String, double[]> callsBefore = gatewayCalls();
         // the query service's MongoDB commands in the measured window, as the CPU is
-        AtomicReference<Map<String, double[]>> commandsBefore = new AtomicReference<>(Map.of());
-        AtomicReference<Map<String, double[]>> commandsAfter = new AtomicReference<>(Map.of());
         CpuMeter.Window used = cpu.window();
-        Load.Result result = Load.closed(READ_CLIENTS, warmupMillis, options.durationMillis(), this::graphQlPage, new Load.Window() {
-            @Override
-            public void opened() {
-                commandsBefore.set(mongoCommands());
-                used.opened();
-            }
-
-            @Override
-            public void closed() {
-                used.closed();
-                commandsAfter.set(mongoCommands());
-            }
-        });
+        CommandsWindow window = new CommandsWindow(used);
+        Load.Result result = Load.closed(READ_CLIENTS, warmupMillis, options.durationMillis(), this::graphQlPage, window);
         report.note("CPU per GraphQL page (%,d events stored): %s.".formatted(storedEvents(), used.perCall(result.operations())));
         noteGatewayCalls("the GraphQL reads (%,d events stored)".formatted(storedEvents()), callsBefore, gatewayCalls());
-        noteMongoCommands("the GraphQL reads (%,d events stored)".formatted(storedEvents()), commandsBefore.get(),
-                commandsAfter.get(), result.operations());
+        noteMongoCommands("the GraphQL reads (%,d events stored)".formatted(storedEvents()), window, result.operations());
         errors("GraphQL reads", result);
         heap.phase(null);
         return result;
@@ -895,6 +867,34 @@ public final class Benchmark {
      */
     private Map<String, double[]> gatewayCalls() {
         return timerTotals(metrics(system.gatewayUrl()), "http_client_requests_seconds", "method", "uri");
+    }
+
+    /** A load's measured window, in which the CPU and the query service's MongoDB commands are counted. */
+    private final class CommandsWindow implements Load.Window {
+
+        private final CpuMeter.Window cpuWindow;
+        private volatile Map<String, double[]> before = Map.of();
+        private volatile Map<String, double[]> after = Map.of();
+
+        CommandsWindow(CpuMeter.Window cpuWindow) {
+            this.cpuWindow = cpuWindow;
+        }
+
+        @Override
+        public void opened() {
+            before = mongoCommands();
+            cpuWindow.opened();
+        }
+
+        @Override
+        public void closed() {
+            cpuWindow.closed();
+            after = mongoCommands();
+        }
+    }
+
+    private void noteMongoCommands(String what, CommandsWindow window, long calls) {
+        noteMongoCommands(what, window.before, window.after, calls);
     }
 
     /** The query service's MongoDB commands so far, by collection and command: count and seconds. */

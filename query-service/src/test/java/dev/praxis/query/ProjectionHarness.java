@@ -93,6 +93,18 @@ public final class ProjectionHarness implements BeforeAllCallback, AfterAllCallb
         return ReadModelDump.of(client.getDatabase(database));
     }
 
+    /**
+     * Runs the events through a real tracking processor ({@link #runTracked}) in batches of
+     * {@code batchSize}, into the database (fresh unless a test ran there before), and answers its
+     * read models.
+     */
+    public Map<String, List<Document>> projectTracked(String database, String processor, List<EventMessage<?>> events,
+            Function<MongoTemplate, List<Object>> projections, int batchSize) throws InterruptedException {
+        MongoTemplate mongo = mongo(database);
+        runTracked(processor, mongo, events, projections.apply(mongo), batchSize);
+        return ReadModelDump.of(mongo.getDb());
+    }
+
     /** Hands each event, in order, to every handler that handles it: Axon's dispatch without a processor. */
     public static void handleInOrder(List<Object> handlers, List<EventMessage<?>> events) throws Exception {
         List<AnnotationEventHandlerAdapter> adapters = handlers.stream().map(AnnotationEventHandlerAdapter::new).toList();

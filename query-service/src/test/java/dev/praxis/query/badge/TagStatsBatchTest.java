@@ -9,7 +9,6 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.query.CommandCounter;
 import dev.praxis.query.ProjectionHarness;
-import dev.praxis.query.ReadModelDump;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +78,8 @@ class TagStatsBatchTest {
 
     private static Map<String, List<Document>> runTracked(String database, List<EventMessage<?>> events, int batchSize)
             throws InterruptedException {
-        var mongo = harness.mongo(database);
-        ProjectionHarness.runTracked("badges", mongo, events, List.of(new BadgeProjection(mongo, List.of())), batchSize);
-        return ReadModelDump.of(mongo.getDb());
+        return harness.projectTracked(database, "badges", events, mongo -> List.of(new BadgeProjection(mongo, List.of())),
+                batchSize);
     }
 
     private static String id(String name) {

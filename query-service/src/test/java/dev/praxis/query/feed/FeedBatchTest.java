@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.praxis.query.CommandCounter;
 import dev.praxis.query.ProjectionHarness;
-import dev.praxis.query.ReadModelDump;
 import dev.praxis.query.community.CommunityMemberProjection;
 import dev.praxis.query.community.CommunityProjection;
 import java.util.List;
@@ -57,9 +56,7 @@ class FeedBatchTest {
 
     private static Map<String, List<Document>> runTracked(String database, List<EventMessage<?>> events, int batchSize)
             throws InterruptedException {
-        var mongo = harness.mongo(database);
-        ProjectionHarness.runTracked("feeds", mongo, events, List.of(new CommunityProjection(mongo),
+        return harness.projectTracked(database, "feeds", events, mongo -> List.of(new CommunityProjection(mongo),
                 new CommunityMemberProjection(mongo), new FeedProjection(mongo)), batchSize);
-        return ReadModelDump.of(mongo.getDb());
     }
 }
