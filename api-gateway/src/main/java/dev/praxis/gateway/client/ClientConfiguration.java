@@ -6,7 +6,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +39,9 @@ class ClientConfiguration {
                 .baseUrl(properties.url().toString())
                 .requestFactory(requestFactory(factories, settings, properties.connectTimeout(), properties.readTimeout()))
                 .defaultStatusHandler(HttpStatusCode::isError, new DownstreamErrorHandler("query service", json))
+                // every answer of the query service is JSON: saying so spares it negotiating the
+                // HTTP client's default "text/html, image/gif, image/jpeg, */*; q=0.2" on every read
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 // the auditor role travels with every read that names the auditor as its viewer
                 .requestInterceptor(new dev.praxis.gateway.security.AuditorRoleForwarding())
                 .build());

@@ -139,6 +139,16 @@ class DataLoaderCallCountTest {
                 request -> assertThat(backend.ids(request)).hasSize(200));
     }
 
+    @Test
+    void everyReadOfTheQueryServiceAcceptsJsonAlone() {
+        int before = backend.requests().size();
+        requestsFor(10);
+
+        // the query service answers JSON only; the HTTP client's default Accept made it negotiate four types
+        assertThat(backend.requests().subList(before, backend.requests().size())).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.accept()).as(request.route()).isEqualTo("application/json"));
+    }
+
     private List<String> requestsFor(int pageSize) {
         int before = backend.requests().size();
         graphQl.document(PAGE)

@@ -42,8 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BackendStub implements AutoCloseable {
 
-    /** A request as the stub received it, with the route it matched, such as {@code POST /members/batch}. */
-    public record Request(String route, String path, Map<String, String> query, String body) {
+    /**
+     * A request as the stub received it, with the route it matched, such as {@code POST /members/batch},
+     * and the media types it accepts (its {@code Accept} header).
+     */
+    public record Request(String route, String path, Map<String, String> query, String body, String accept) {
     }
 
     private record Route(String method, Pattern path, String name) {
@@ -179,7 +182,7 @@ public final class BackendStub implements AutoCloseable {
             for (Route route : ROUTES) {
                 Matcher matcher = route.path().matcher(path);
                 if (route.method().equals(exchange.getRequestMethod()) && matcher.matches()) {
-                    requests.add(new Request(route.name(), path, query, body));
+                    requests.add(new Request(route.name(), path, query, body, exchange.getRequestHeaders().getFirst("Accept")));
                     pause(delays.get(route.name()));
                     Refusal refusal = refusals.get(route.name());
                     if (refusal != null) {
@@ -192,7 +195,7 @@ public final class BackendStub implements AutoCloseable {
                     return;
                 }
             }
-            requests.add(new Request("UNKNOWN " + path, path, query, body));
+            requests.add(new Request("UNKNOWN " + path, path, query, body, exchange.getRequestHeaders().getFirst("Accept")));
             send(exchange, 404, new ErrorBody("NOT_FOUND", "NO_ROUTE", "No route " + path));
         }
     }
