@@ -47,8 +47,9 @@ final class TagStatsBatch {
     Document add(MongoTemplate mongo, String id, String eventId, Update setting, int answers, int score) {
         Update update = setting.inc("answers", answers).inc("score", score);
         Document before = known.get(id);
-        if (before == null || !DeliveryHorizon.firstDelivery()) {
-            Document after = DeliveryHorizon.firstDelivery()
+        boolean first = DeliveryHorizon.firstDelivery();
+        if (before == null || !first) {
+            Document after = first
                     ? PendingWrites.readPast(() -> AppliedEvents.upsertOnceAndGet(mongo, BadgeProjection.TAG_STATS, id, eventId, update))
                     : AppliedEvents.upsertOnceAndGet(mongo, BadgeProjection.TAG_STATS, id, eventId, update);
             if (after == null) {

@@ -307,13 +307,13 @@ public class FeedProjection {
     }
 
     private void follow(String followerId, String type, String target) {
-        KnownInBatch.of(FOLLOWS).written(FOLLOWS, type + "|" + target);
+        KnownInBatch.of(FOLLOWS).written(type + "|" + target);
         PendingWrites.upsert(mongo, byId(type + "|" + target), new Update().set("type", type).set("target", target)
                 .addToSet("followers", followerId), FOLLOWS);
     }
 
     private void unfollow(String followerId, String type, String target) {
-        KnownInBatch.of(FOLLOWS).written(FOLLOWS, type + "|" + target);
+        KnownInBatch.of(FOLLOWS).written(type + "|" + target);
         PendingWrites.updateFirst(mongo, byId(type + "|" + target), new Update().pull("followers", followerId), FOLLOWS);
     }
 
@@ -360,8 +360,9 @@ public class FeedProjection {
      */
     private void recomputeHot(String postId) {
         Set<String> posts = InBatch.remembered(HOT_IN_BATCH, LinkedHashSet::new);
-        posts.add(postId);
-        if (!PendingWrites.atBatchEnd(mongo, HOT_IN_BATCH, () -> recomputeHot(posts))) {
+        if (PendingWrites.atBatchEnd(mongo, HOT_IN_BATCH, () -> recomputeHot(posts))) {
+            posts.add(postId);
+        } else {
             recomputeHot(List.of(postId));
         }
     }
@@ -395,7 +396,7 @@ public class FeedProjection {
         Map<String, String> recipients = new LinkedHashMap<>();
         // one document per target, read by key: a fan-out costs one lookup however many follows exist,
         // and a batch reads it once (most targets are followed by no one, and stay so in a batch)
-        Document followed = KnownInBatch.of(FOLLOWS).findById(mongo, FOLLOWS, type + "|" + target);
+        Document followed = KnownInBatch.of(FOLLOWS).findById(mongo, type + "|" + target);
         if (followed != null) {
             new TreeSet<>(followed.getList("followers", String.class))
                     .forEach(followerId -> recipients.putIfAbsent(followerId, reason));

@@ -425,7 +425,7 @@ public class KnowledgeProjection {
         if (AppliedEvents.wasApplied(mongo, SYNONYMS, id, message.getIdentifier())) {
             return;
         }
-        KnownInBatch.of(SYNONYMS).written(SYNONYMS, id);
+        KnownInBatch.of(SYNONYMS).written(id);
         PendingWrites.upsert(mongo, query(where("_id").is(id)), new Update().set("communityId", event.communityId())
                 .set("synonym", event.synonym()).set("master", event.name()), SYNONYMS);
         knownTopic(event.communityId(), event.name());
@@ -456,14 +456,14 @@ public class KnowledgeProjection {
             }
         }
         mongo.remove(query(ofSynonym), EXPERTISE);
-        KnownInBatch.of(SYNONYMS).written(SYNONYMS, id);
+        KnownInBatch.of(SYNONYMS).written(id);
         AppliedEvents.applyOnce(mongo, SYNONYMS, id, message.getIdentifier(), new Update().set("master", event.name()));
     }
 
     /** Evidence merged stays with the master; new questions with the name count under it again. */
     @EventHandler
     void on(TagSynonymRemoved event) {
-        KnownInBatch.of(SYNONYMS).written(SYNONYMS, topicId(event.communityId(), event.synonym()));
+        KnownInBatch.of(SYNONYMS).written(topicId(event.communityId(), event.synonym()));
         PendingWrites.updateFirst(mongo, query(where("_id").is(topicId(event.communityId(), event.synonym()))),
                 new Update().unset("master"), SYNONYMS);
     }
@@ -472,7 +472,7 @@ public class KnowledgeProjection {
         List<String> ids = tags.stream().map(tag -> topicId(communityId, tag)).toList();
         Map<String, String> masters = new HashMap<>();
         // by key alone (a lookup on any server), once per batch; the few synonyms without a master are skipped here
-        KnownInBatch.of(SYNONYMS).findAllById(mongo, SYNONYMS, ids).values().forEach(s -> {
+        KnownInBatch.of(SYNONYMS).findAllById(mongo, ids).values().forEach(s -> {
             if (s.getString("master") != null) {
                 masters.put(s.getString("synonym"), s.getString("master"));
             }

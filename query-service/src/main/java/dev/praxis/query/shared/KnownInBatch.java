@@ -3,11 +3,11 @@ package dev.praxis.query.shared;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,58 +30,51 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class KnownInBatch {
 
-    private final Map<String, Map<Object, Optional<Document>>> known = new HashMap<>();
-    /** The documents written in this batch, by collection, since the batch last read that collection from the server. */
-    private final Map<String, Set<Object>> written = new HashMap<>();
+    private final String collection;
+    private final Map<Object, Optional<Document>> known = new HashMap<>();
+    /** The documents written in this batch since it last read the collection from the server. */
+    private final Set<Object> written = new HashSet<>();
 
-    private KnownInBatch() {
+    private KnownInBatch(String collection) {
+        this.collection = collection;
     }
 
-    /** The batch's documents for the projection named {@code name}. */
-    public static KnownInBatch of(String name) {
-        return InBatch.remembered(KnownInBatch.class.getName() + "." + name, KnownInBatch::new);
+    /** The batch's documents of {@code collection} (one projection writes it). */
+    public static KnownInBatch of(String collection) {
+        return InBatch.remembered(KnownInBatch.class.getName() + "." + collection, () -> new KnownInBatch(collection));
     }
 
     /** The document as the batch knows it, read from the server the first time; null when there is none. */
-    public Document findById(MongoTemplate mongo, String collection, Object id) {
-        return findAllById(mongo, collection, List.of(id)).get(id);
+    public Document findById(MongoTemplate mongo, Object id) {
+        return findAllById(mongo, List.of(id)).get(id);
     }
 
     /** The documents that exist among {@code ids}, by id; those the batch does not know yet in one read. */
-    public Map<Object, Document> findAllById(MongoTemplate mongo, String collection, Collection<?> ids) {
-        Map<Object, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
-        List<Object> unknown = new ArrayList<>();
-        for (Object id : ids) {
-            if (!documents.containsKey(id) && !unknown.contains(id)) {
-                unknown.add(id);
-            }
-        }
+    public Map<Object, Document> findAllById(MongoTemplate mongo, Collection<?> ids) {
+        Set<Object> unknown = new LinkedHashSet<>(ids);
+        unknown.removeAll(known.keySet());
         if (!unknown.isEmpty()) {
-            Set<Object> writtenHere = written.getOrDefault(collection, Set.of());
             List<Document> found;
-            if (unknown.stream().anyMatch(writtenHere::contains)) {
+            if (unknown.stream().anyMatch(written::contains)) {
                 // a document written blind: the read sends the collection's pending writes first
                 found = mongo.find(query(where("_id").in(unknown)), Document.class, collection);
-                written.remove(collection);
+                written.clear();
             } else {
                 found = PendingWrites.readPast(() -> mongo.find(query(where("_id").in(unknown)), Document.class, collection));
             }
-            unknown.forEach(id -> documents.put(id, Optional.empty()));
-            found.forEach(document -> documents.put(document.get("_id"), Optional.of(document)));
+            unknown.forEach(id -> known.put(id, Optional.empty()));
+            found.forEach(document -> known.put(document.get("_id"), Optional.of(document)));
         }
         Map<Object, Document> answer = new LinkedHashMap<>();
         for (Object id : ids) {
-            documents.get(id).ifPresent(document -> answer.put(id, document));
+            known.get(id).ifPresent(document -> answer.put(id, document));
         }
         return answer;
     }
 
     /** The projection wrote (or is about to write) the document: it is forgotten until read again. */
-    public void written(String collection, Object id) {
-        Map<Object, Optional<Document>> documents = known.get(collection);
-        if (documents != null) {
-            documents.remove(id);
-        }
-        written.computeIfAbsent(collection, c -> new HashSet<>()).add(id);
+    public void written(Object id) {
+        known.remove(id);
+        written.add(id);
     }
 }
