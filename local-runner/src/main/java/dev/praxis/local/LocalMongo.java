@@ -1,9 +1,11 @@
 package dev.praxis.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 
 /**
  * The embedded MongoDB server (mongo-java-server) that holds the read models and their tracking
- * tokens. It runs inside this JVM, so restarting a service keeps its read models either way.
+ * tokens. It runs inside this JVM, so restarting a service keeps its read models either way. Its
+ * collections find documents by {@code _id} through the index whatever else a filter asks
+ * ({@link IdLookupCollections}).
  */
 final class LocalMongo implements AutoCloseable {
 
@@ -48,6 +52,11 @@ final class LocalMongo implements AutoCloseable {
     private static MongoBackend memoryBackend() {
         return new MemoryBackend() {
             @Override
+            public MemoryDatabase openOrCreateDatabase(String databaseName) {
+                return IdLookupCollections.memoryDatabase(databaseName, getCursorRegistry());
+            }
+
+            @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return isHello(command)
                         ? answerHello(super.handleCommand(channel, database, IS_MASTER, query))
@@ -60,6 +69,11 @@ final class LocalMongo implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             return new H2Backend(file.toString()) {
+                @Override
+                protected MongoDatabase openOrCreateDatabase(String databaseName) {
+                    return IdLookupCollections.h2Database(databaseName, getMvStore(), getCursorRegistry());
+                }
+
                 @Override
                 public Document handleCommand(Channel channel, String database, String command, Document query) {
                     return isHello(command)
