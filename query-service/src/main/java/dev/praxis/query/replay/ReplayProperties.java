@@ -1,5 +1,6 @@
 package dev.praxis.query.replay;
 
+import dev.praxis.query.scaling.ScalingProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How replays run ({@code praxis.query.replay}).
  *
- * @param batchSize events read from the store and handled per batch (one token update per batch)
+ * @param batchSize events read from the store and handled per batch (one token update per batch); a
+ *     replay stopped mid-batch delivers it again, so it is bounded as a live processor's batch is
+ *     ({@link ScalingProperties#MAX_BATCH_SIZE})
  * @param maxEventsPerSecond at most this many events per second (0: as fast as it goes), to spare a
  *     busy store during the day
  * @param controlTtl how long an instance trusts its copy of the control document that names the live
@@ -20,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("praxis.query.replay")
 public record ReplayProperties(
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("100") int batchSize,
         @DefaultValue("0") int maxEventsPerSecond,
         @DefaultValue("500ms") Duration controlTtl,
         @DefaultValue("60s") Duration retireAfter,
@@ -28,8 +31,9 @@ public record ReplayProperties(
         @DefaultValue("30s") Duration switchTimeout) {
 
     public ReplayProperties {
-        if (batchSize < 1 || maxEventsPerSecond < 0) {
-            throw new IllegalArgumentException("praxis.query.replay: batch-size must be at least 1, max-events-per-second at least 0");
+        if (batchSize < 1 || batchSize > ScalingProperties.MAX_BATCH_SIZE || maxEventsPerSecond < 0) {
+            throw new IllegalArgumentException("praxis.query.replay: batch-size must be 1 to "
+                    + ScalingProperties.MAX_BATCH_SIZE + ", max-events-per-second at least 0");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.praxis.query.scaling;
 
+import dev.praxis.query.shared.AppliedEvents;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,8 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param balanceInterval how often an instance announces itself and hands segments above its fair
  *     share to the others
  * @param batchSize events a processor handles per unit of work, with one token update per batch; a
- *     processor that stops mid-batch delivers the batch again, so it stays well below the number of
- *     event ids a read-model document remembers ({@code AppliedEvents}, 1,000): at most 500
+ *     processor that stops mid-batch delivers the batch again, so it stays at half the number of
+ *     event ids a read-model document remembers ({@code AppliedEvents}, 200): at most 100
  */
 @ConfigurationProperties("praxis.query.scaling")
 public record ScalingProperties(
@@ -49,7 +50,7 @@ public record ScalingProperties(
     }
 
     /** Half of what a read-model document remembers of the events applied to it (AppliedEvents). */
-    public static final int MAX_BATCH_SIZE = 500;
+    public static final int MAX_BATCH_SIZE = AppliedEvents.REMEMBERED / 2;
 
     private static String defaultNodeId() {
         String host;

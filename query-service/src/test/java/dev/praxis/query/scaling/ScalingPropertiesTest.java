@@ -16,7 +16,7 @@ class ScalingPropertiesTest {
     @Test
     void batchSizeIsTakenAsConfiguredWithinItsBounds() {
         assertThat(withBatchSize(1).batchSize()).isEqualTo(1);
-        assertThat(withBatchSize(ScalingProperties.MAX_BATCH_SIZE).batchSize()).isEqualTo(500);
+        assertThat(withBatchSize(ScalingProperties.MAX_BATCH_SIZE).batchSize()).isEqualTo(100);
     }
 
     /** A redelivered batch must stay below what a document remembers of the events applied to it. */
@@ -24,7 +24,7 @@ class ScalingPropertiesTest {
     void batchSizeOutsideItsBoundsIsRefusedAtStartup() {
         assertThatThrownBy(() -> withBatchSize(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batch-size");
-        assertThatThrownBy(() -> withBatchSize(501)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("batch-size must be 1 to 500");
+        assertThatThrownBy(() -> withBatchSize(101)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch-size must be 1 to 100");
     }
 }
