@@ -4,6 +4,7 @@ import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.result.UpdateResult;
 import dev.praxis.query.shared.PendingWrites;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,8 +60,9 @@ public class Notifications {
             return;
         }
         String id = idOf(n.recipientId(), n.type(), n.subject());
+        UpdateResult written;
         try {
-            mongo.upsert(query(where("_id").is(id).and("position").lt(n.position())), new Update()
+            written = mongo.upsert(query(where("_id").is(id).and("position").lt(n.position())), new Update()
                     .set("recipientId", n.recipientId())
                     .set("type", n.type())
                     .set("subject", n.subject())
@@ -76,7 +78,14 @@ public class Notifications {
                     .setOnInsert("counted", false)
                     .setOnInsert("flips", 0L), NOTIFICATIONS);
         } catch (DuplicateKeyException alreadyNotified) {
-            return; // it exists with this position or a later one
+            // it exists with this position or a later one; a delivery that stopped before counting
+            // it is healed here
+            recount(id);
+            return;
+        }
+        // inserted just now: unread, not counted, never flipped, so the first flip needs no read of it
+        if (written.getUpsertedId() != null && flip(id, n.recipientId(), false, 0L, true)) {
+            return;
         }
         recount(id);
     }
@@ -131,15 +140,21 @@ public class Notifications {
             if (counted == unread) {
                 return;
             }
-            long flips = n.get("flips", Number.class).longValue();
-            upsertOnce(mongo, INBOXES, n.getString("recipientId"), id + "#" + flips,
-                    new Update().inc("unread", unread ? 1 : -1));
-            boolean recorded = mongo.updateFirst(query(where("_id").is(id).and("counted").is(counted).and("flips").is(flips)),
-                    new Update().set("counted", unread).set("flips", flips + 1), NOTIFICATIONS).getModifiedCount() > 0;
-            if (recorded) {
+            if (flip(id, n.getString("recipientId"), counted, n.get("flips", Number.class).longValue(), unread)) {
                 return;
             }
         }
         throw new IllegalStateException("The notification " + id + " is contended beyond " + ATTEMPTS + " attempts.");
+    }
+
+    /**
+     * Moves the recipient's unread count for the notification found with {@code counted} and
+     * {@code flips}, then records that with a compare-and-set; false when the notification changed
+     * meanwhile (the caller reads it again).
+     */
+    private boolean flip(String id, String recipientId, boolean counted, long flips, boolean unread) {
+        upsertOnce(mongo, INBOXES, recipientId, id + "#" + flips, new Update().inc("unread", unread ? 1 : -1));
+        return mongo.updateFirst(query(where("_id").is(id).and("counted").is(counted).and("flips").is(flips)),
+                new Update().set("counted", unread).set("flips", flips + 1), NOTIFICATIONS).getModifiedCount() > 0;
     }
 }
