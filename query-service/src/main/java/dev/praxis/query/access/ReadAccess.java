@@ -84,8 +84,9 @@ public class ReadAccess {
         if (ViewerRole.isAuditor()) {
             return unreadable;
         }
-        mongo.find(Query.query(where("visibility").is(CommunityVisibility.PRIVATE.name())), Document.class, COMMUNITIES)
-                .forEach(community -> unreadable.add(community.getString("_id")));
+        Query privateOnes = Query.query(where("visibility").is(CommunityVisibility.PRIVATE.name()));
+        privateOnes.fields().include("_id");
+        mongo.find(privateOnes, Document.class, COMMUNITIES).forEach(community -> unreadable.add(community.getString("_id")));
         if (viewerId == null || unreadable.isEmpty()) {
             return unreadable;
         }

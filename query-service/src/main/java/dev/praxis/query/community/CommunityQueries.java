@@ -8,6 +8,7 @@ import dev.praxis.api.query.IdBatch;
 import dev.praxis.api.query.Page;
 import dev.praxis.query.access.ReadAccess;
 import dev.praxis.query.consistency.ReadConsistency;
+import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.Pages;
 import dev.praxis.query.shared.QueryRejectedException;
 import java.util.List;
@@ -65,7 +66,7 @@ public class CommunityQueries {
     public List<CommunityView> batch(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
                                      @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return mongo.find(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer)),
+        return mongo.find(withoutEventIds(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer))),
                 CommunityDocument.class, CommunityDocument.COLLECTION).stream().map(CommunityDocument::view).toList();
     }
 
@@ -83,8 +84,18 @@ public class CommunityQueries {
 
     /** The community with its counters, for the lists inside a community. */
     public Optional<CommunityView> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, CommunityDocument.class, CommunityDocument.COLLECTION))
+        return Optional.ofNullable(mongo.findOne(withoutEventIds(query(where("_id").is(id))), CommunityDocument.class,
+                        CommunityDocument.COLLECTION))
                 .map(CommunityDocument::view);
+    }
+
+    /**
+     * The query without the event ids the document remembers ({@link AppliedEvents}): every question
+     * asked in a community changes its document, so it carries the most, and a read never needs them.
+     */
+    private static Query withoutEventIds(Query query) {
+        query.fields().exclude(AppliedEvents.FIELD);
+        return query;
     }
 
     public static QueryRejectedException unknown(String id) {
