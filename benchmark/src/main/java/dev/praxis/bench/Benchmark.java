@@ -48,7 +48,7 @@ public final class Benchmark {
         static String usage() {
             return """
                     Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only|--writes-only] [--jvm=OPTION]...
-                      --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 35 s
+                      --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 60 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
                       --seconds=S     measured seconds per load step (after a warm-up of half of it, at least 5 s)
@@ -102,7 +102,7 @@ public final class Benchmark {
             }
             long large = events != null ? events : full ? 1_000_000 : 10_000;
             long duration = (seconds != null ? seconds : full ? 15 : 5) * 1000;
-            Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 35);
+            Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 60);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
                     full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
                     writesOnly, List.copyOf(jvm));
