@@ -20,6 +20,7 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public class BadgeProjection {
 
     @EventHandler
     void on(AnswerPosted event, EventMessage<?> message) {
-        Document question = mongo.findById(event.questionId(), Document.class, POSTS);
+        Document question = mongo.findOne(AppliedEvents.byIdWithoutEventIds(event.questionId()), Document.class, POSTS);
         List<String> tags = question == null ? List.of() : question.getList("tags", String.class);
         PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
@@ -92,7 +93,8 @@ public class BadgeProjection {
         // new to the projection, the answer had no document: it has its question's tags (no read needed);
         // delivered again, it keeps the tags it was first given
         List<String> answerTags = DeliveryHorizon.firstDelivery() ? tags
-                : mongo.findById(event.answerId(), Document.class, POSTS).getList("tags", String.class);
+                : mongo.findOne(AppliedEvents.byIdWithoutEventIds(event.answerId()), Document.class, POSTS)
+                        .getList("tags", String.class);
         for (String tag : answerTags) {
             tagStats(event.communityId(), event.actorId(), tag, message.getIdentifier(), 1, 0, event.occurredAt());
         }

@@ -84,7 +84,7 @@ public class CommunityQueries {
 
     /** The community with its counters, for the lists inside a community. */
     public Optional<CommunityView> find(String id) {
-        return Optional.ofNullable(mongo.findOne(withoutEventIds(query(where("_id").is(id))), CommunityDocument.class,
+        return Optional.ofNullable(mongo.findOne(AppliedEvents.byIdWithoutEventIds(id), CommunityDocument.class,
                         CommunityDocument.COLLECTION))
                 .map(CommunityDocument::view);
     }

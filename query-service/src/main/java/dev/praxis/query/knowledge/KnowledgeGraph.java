@@ -20,6 +20,7 @@ import dev.praxis.api.query.KnowledgeNodeView;
 import dev.praxis.api.query.KnowledgeRelatedTopicView;
 import dev.praxis.api.query.Page;
 import dev.praxis.query.access.ReadAccess;
+import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.Pages;
 import dev.praxis.query.shared.QueryRejectedException;
 import java.time.Clock;
@@ -115,7 +116,7 @@ public class KnowledgeGraph {
                                                          String after) {
         int size = Pages.checkedPageSize(first);
         int offset = RankCursor.decode(after);
-        Document thread = mongo.findById(questionId, Document.class, THREADS);
+        Document thread = mongo.findOne(AppliedEvents.byIdWithoutEventIds(questionId), Document.class, THREADS);
         if (thread == null) {
             throw QueryRejectedException.notFound("UNKNOWN_QUESTION", "There is no question " + questionId + ".");
         }

@@ -520,7 +520,8 @@ public class KnowledgeProjection {
     // --- bookkeeping ---
 
     private Document thread(String questionId) {
-        return mongo.findById(questionId, Document.class, THREADS);
+        // whether an event was applied is asked apart (alreadyApplied)
+        return mongo.findOne(AppliedEvents.byIdWithoutEventIds(questionId), Document.class, THREADS);
     }
 
     private static Map<String, Document> answers(Document thread) {

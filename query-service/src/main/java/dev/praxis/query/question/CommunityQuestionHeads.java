@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PageCursor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -84,7 +85,10 @@ final class CommunityQuestionHeads {
 
     private void change(String communityId, String eventId, java.util.function.Consumer<Head> change) {
         while (true) {
-            Document stored = mongo.findById(communityId, Document.class, COLLECTION);
+            // an event new to the projection cannot be among the ids the head remembers: no need to read them
+            Document stored = DeliveryHorizon.firstDelivery()
+                    ? mongo.findOne(AppliedEvents.byIdWithoutEventIds(communityId), Document.class, COLLECTION)
+                    : mongo.findById(communityId, Document.class, COLLECTION);
             if (stored == null) {
                 return; // projected before heads existed: see created()
             }
@@ -95,7 +99,7 @@ final class CommunityQuestionHeads {
             change.accept(head);
             Update update = new Update().set("items", head.items).set("complete", head.complete).set("count", head.count)
                     .inc("version", 1)
-                    .push(AppliedEvents.FIELD).slice(-1_000).each(eventId);
+                    .push(AppliedEvents.FIELD).slice(-AppliedEvents.REMEMBERED).each(eventId);
             if (mongo.updateFirst(query(where("_id").is(communityId).and("version").is(head.version)), update,
                     COLLECTION).getMatchedCount() == 1) {
                 return;

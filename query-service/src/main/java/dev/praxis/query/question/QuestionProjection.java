@@ -25,6 +25,7 @@ import dev.praxis.api.question.QuestionUnlocked;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.PendingWrites;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -191,7 +192,8 @@ public class QuestionProjection {
     void on(PostUndeleted event, EventMessage<?> message) {
         markDeleted(event.questionId(), event.postId(), event.postKind(), false);
         if (event.postKind() == PostKind.QUESTION) {
-            QuestionDocument question = mongo.findById(event.postId(), QuestionDocument.class, QuestionDocument.COLLECTION);
+            QuestionDocument question = mongo.findOne(AppliedEvents.byIdWithoutEventIds(event.postId()),
+                    QuestionDocument.class, QuestionDocument.COLLECTION);
             if (question != null) {
                 heads.added(event.communityId(), event.postId(), question.createdAt(), message.getIdentifier());
             }

@@ -133,6 +133,16 @@ public final class AppliedEvents {
     public record Marked(Object documentId, String eventId, Update update) {
     }
 
+    /**
+     * The document by id without the event ids it remembers: for a read that does not ask whether an
+     * event was applied (the list is most of a much-changed document's bytes).
+     */
+    public static org.springframework.data.mongodb.core.query.Query byIdWithoutEventIds(Object documentId) {
+        org.springframework.data.mongodb.core.query.Query byId = query(where("_id").is(documentId));
+        byId.fields().exclude(FIELD);
+        return byId;
+    }
+
     /** Whether the event was applied to the document already (never, for an event new to its projection). */
     public static boolean wasApplied(MongoTemplate mongo, String collection, Object documentId, String eventId) {
         if (DeliveryHorizon.firstDelivery()) {
