@@ -28,8 +28,8 @@ import org.h2.mvstore.MVStore;
  *
  * <p>The collections also leave out the server's running total of data size. It serialises the
  * document before and after every update to measure it (a third of the server's CPU time in a
- * replay, where documents carry lists of up to 1,000 event ids), and only {@code collStats},
- * {@code dbStats} and {@code validate} report it, which Praxis never sends.
+ * replay, where much-changed documents carry the ids of the events applied to them), and only
+ * {@code collStats}, {@code dbStats} and {@code validate} report it, which Praxis never sends.
  */
 final class IdLookupCollections {
 
