@@ -113,6 +113,14 @@ class QueryServiceTest {
         assertThat(get("/position?minPosition=" + position).at("/position").asLong()).isGreaterThanOrEqualTo(position);
     }
 
+    /** A projection whose handler throws retries the batch; Axon's default would log and skip the event. */
+    @Test
+    void aFailingHandlerFailsItsBatchInsteadOfSkippingTheEvent() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().keySet().forEach(name -> assertThat(processing.listenerInvocationErrorHandler(name))
+                .as(name).isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/communities?first=5&minPosition=999999999", "/position?minPosition=999999999"})
     void aPositionNotYetReachedAnswersAClearTimeout(String read) throws Exception {

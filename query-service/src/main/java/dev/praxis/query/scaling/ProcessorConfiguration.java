@@ -8,6 +8,7 @@ import dev.praxis.query.shared.DeliveryHorizon;
 import org.axonframework.config.EventProcessingConfigurer;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -52,6 +53,11 @@ class ProcessorConfiguration {
                         .andBatchSize(scaling.batchSize())
                         .andInitialSegmentsCount(segments)
                         .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)));
+        // A handler that throws fails its batch instead of being skipped (Axon's default only logs):
+        // the processor delivers the batch again with a back-off, its health shows it in error, and
+        // the idempotent handlers make the redelivery safe. A read model never silently misses an
+        // event because MongoDB was briefly unreachable.
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo));
     }
