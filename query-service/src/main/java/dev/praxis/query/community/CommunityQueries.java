@@ -66,7 +66,7 @@ public class CommunityQueries {
     public List<CommunityView> batch(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
                                      @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return mongo.find(withoutEventIds(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer))),
+        return mongo.find(AppliedEvents.withoutEventIds(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer))),
                 CommunityDocument.class, CommunityDocument.COLLECTION).stream().map(CommunityDocument::view).toList();
     }
 
@@ -82,20 +82,14 @@ public class CommunityQueries {
         return community;
     }
 
-    /** The community with its counters, for the lists inside a community. */
+    /**
+     * The community with its counters, for the lists inside a community; without the event ids its
+     * document remembers (every question asked in it changes the document, and a read never needs them).
+     */
     public Optional<CommunityView> find(String id) {
         return Optional.ofNullable(mongo.findOne(AppliedEvents.byIdWithoutEventIds(id), CommunityDocument.class,
                         CommunityDocument.COLLECTION))
                 .map(CommunityDocument::view);
-    }
-
-    /**
-     * The query without the event ids the document remembers ({@link AppliedEvents}): every question
-     * asked in a community changes its document, so it carries the most, and a read never needs them.
-     */
-    private static Query withoutEventIds(Query query) {
-        query.fields().exclude(AppliedEvents.FIELD);
-        return query;
     }
 
     public static QueryRejectedException unknown(String id) {

@@ -138,9 +138,14 @@ public final class AppliedEvents {
      * event was applied (the list is most of a much-changed document's bytes).
      */
     public static org.springframework.data.mongodb.core.query.Query byIdWithoutEventIds(Object documentId) {
-        org.springframework.data.mongodb.core.query.Query byId = query(where("_id").is(documentId));
-        byId.fields().exclude(FIELD);
-        return byId;
+        return withoutEventIds(query(where("_id").is(documentId)));
+    }
+
+    /** {@code query}, answering its documents without the event ids they remember. */
+    public static org.springframework.data.mongodb.core.query.Query withoutEventIds(
+            org.springframework.data.mongodb.core.query.Query query) {
+        query.fields().exclude(FIELD);
+        return query;
     }
 
     /** Whether the event was applied to the document already (never, for an event new to its projection). */
