@@ -80,7 +80,8 @@ final class IdLookupCollections {
         return null;
     }
 
-    private static final class IdLookupMemoryCollection extends MemoryCollection {
+    /** Not final: a test counts the documents a query examines. */
+    static class IdLookupMemoryCollection extends MemoryCollection {
 
         IdLookupMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);

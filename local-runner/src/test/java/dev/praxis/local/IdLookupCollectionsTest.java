@@ -9,9 +9,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,33 @@ class IdLookupCollectionsTest {
         assertThat(IdLookupCollections.candidatesById(
                 new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "q1"))
                         .append("tag", "java"), posts.getIndexes())).isNull();
+    }
+
+    /** The point of the collections: a filter on _id and more examines one document, not the whole collection. */
+    @Test
+    void aFilterOnIdAndMoreExaminesOnlyTheDocumentWithThatId() {
+        MemoryDatabase database = IdLookupCollections.memoryDatabase("praxis", new CursorRegistry());
+        AtomicInteger examined = new AtomicInteger();
+        var posts = new IdLookupCollections.IdLookupMemoryCollection(database, "posts", CollectionOptions.withDefaults(),
+                new CursorRegistry()) {
+            @Override
+            protected boolean documentMatchesQuery(de.bwaldvogel.mongo.bson.Document document,
+                                                   de.bwaldvogel.mongo.bson.Document query) {
+                examined.incrementAndGet();
+                return super.documentMatchesQuery(document, query);
+            }
+        };
+        posts.addIndex(new MemoryUniqueIndex("_id_", List.of(new IndexKey("_id", true)), false));
+        for (int i = 0; i < 100; i++) {
+            posts.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "q" + i).append("tag", "java"));
+        }
+
+        List<Object> found = new ArrayList<>();
+        posts.handleQuery(new de.bwaldvogel.mongo.bson.Document("_id", "q42").append("tag", "java"), 0, 0)
+                .forEach(document -> found.add(document.get("_id")));
+
+        assertThat(found).containsExactly("q42");
+        assertThat(examined).as("documents examined").hasValue(1);
     }
 
     private static List<String> ids(MongoCollection<Document> collection, Bson filter) {
