@@ -140,9 +140,31 @@ public class ProjectionProgress {
         return true;
     }
 
-    /** Whether every processor runs and every segment is claimed: the service is ready for traffic. */
-    public boolean allRunning() {
-        return streamingProcessors().stream().allMatch(p -> p.isRunning() && !p.isError());
+    /** Each projection's processor on this instance: whether it runs, and why its last batch failed. */
+    public List<ProcessorState> processorStates() {
+        return streamingProcessors().stream()
+                .map(p -> new ProcessorState(p.getName(), p.isRunning(), errorOf(p)))
+                .toList();
+    }
+
+    /**
+     * Why a processor's batch failed, while it waits to deliver the batch again; null when none did.
+     * A segment whose batch failed keeps the exception in its status until a batch passes (the
+     * processor's own {@code isError()} tells only that its worker launcher failed).
+     */
+    private static String errorOf(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .findFirst()
+                .map(status -> describe(status.getError()))
+                .orElse(processor.isError() ? "in error" : null);
+    }
+
+    private static String describe(Throwable error) {
+        if (error == null) {
+            return "in error";
+        }
+        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
     }
 
     private List<StreamingEventProcessor> streamingProcessors() {
