@@ -66,7 +66,7 @@ public class CommunityQueries {
     public List<CommunityView> batch(@RequestBody IdBatch batch, @RequestParam(required = false) String viewer,
                                      @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return mongo.find(AppliedEvents.withoutEventIds(query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer))),
+        return AppliedEvents.findWithoutEventIds(mongo, query(access.readable(where("_id").in(Pages.checkedIds(batch)), "_id", viewer)),
                 CommunityDocument.class, CommunityDocument.COLLECTION).stream().map(CommunityDocument::view).toList();
     }
 
@@ -87,7 +87,7 @@ public class CommunityQueries {
      * document remembers (every question asked in it changes the document, and a read never needs them).
      */
     public Optional<CommunityView> find(String id) {
-        return Optional.ofNullable(mongo.findOne(AppliedEvents.byIdWithoutEventIds(id), CommunityDocument.class,
+        return Optional.ofNullable(AppliedEvents.findOneWithoutEventIds(mongo, query(where("_id").is(id)), CommunityDocument.class,
                         CommunityDocument.COLLECTION))
                 .map(CommunityDocument::view);
     }

@@ -192,7 +192,7 @@ public class QuestionProjection {
     void on(PostUndeleted event, EventMessage<?> message) {
         markDeleted(event.questionId(), event.postId(), event.postKind(), false);
         if (event.postKind() == PostKind.QUESTION) {
-            QuestionDocument question = mongo.findOne(AppliedEvents.byIdWithoutEventIds(event.postId()),
+            QuestionDocument question = AppliedEvents.findOneWithoutEventIds(mongo, query(where("_id").is(event.postId())),
                     QuestionDocument.class, QuestionDocument.COLLECTION);
             if (question != null) {
                 heads.added(event.communityId(), event.postId(), question.createdAt(), message.getIdentifier());
