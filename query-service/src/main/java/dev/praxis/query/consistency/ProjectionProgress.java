@@ -27,6 +27,7 @@ public class ProjectionProgress {
 
     private final EventProcessingConfiguration processing;
     private final TokenEntries tokens;
+    private volatile List<StreamingEventProcessor> processors = List.of();
 
     public ProjectionProgress(EventProcessingConfiguration processing, TokenEntries tokens) {
         this.processing = processing;
@@ -167,11 +168,20 @@ public class ProjectionProgress {
         return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
     }
 
+    /**
+     * The streaming processors, looked up once they exist: Axon builds them all when it starts and
+     * copies its map of them on every lookup, which a read waiting for a position did every 5 ms.
+     */
     private List<StreamingEventProcessor> streamingProcessors() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
+        List<StreamingEventProcessor> known = processors;
+        if (known.isEmpty()) {
+            known = processing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
+                    .toList();
+            processors = known;
+        }
+        return known;
     }
 
     private static Optional<GapAwareTrackingToken> gapAware(TrackingToken token) {

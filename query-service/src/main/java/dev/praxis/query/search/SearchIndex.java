@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -34,31 +35,44 @@ import org.slf4j.LoggerFactory;
  * searcher, and the position in the event stream that the index reflects.
  *
  * <p>Writes come from one thread, the {@code search} processor. Between its batches the processor
- * calls {@link #afterBatch}: the searcher is refreshed there (so a mutation's answer, which waits
- * until every processor has passed its event, finds its effect in search results) and, at most every
+ * calls {@link #afterBatch}: the batch's entries go to the writer there and, at most every
  * {@code commitInterval}, the index is committed with the processor's token in the commit's user
- * data. Index and token are therefore committed together, atomically: after a crash the index
+ * data. The searcher is refreshed when a search needs it, not after every batch: a search first
+ * refreshes it if the writer has taken entries since (so a mutation's answer, which waits until every
+ * processor has passed its event, still finds its effect in search results). Refreshing after every
+ * batch was most of the search processor's CPU under live writes (a new segment for each small
+ * batch), although searches are far rarer than writes. Index and token are therefore committed together, atomically: after a crash the index
  * reopens at its last commit and the processor resumes from the token stored in it, redoing exactly
  * the events whose effects were lost. This is why the token lives here and not in MongoDB with the
  * other processors' tokens: MongoDB is shared by every instance, the index is not.
  *
- * <p>An update reads the entry it changes back: from the entries written since the last refresh
- * (which the searcher cannot see yet), else from the searcher. Entries reach the writer only when
- * the batch ends, once each: a batch of votes on one post analyses the post once, not once per vote.
+ * <p>An update reads the entry it changes back: from the entries written since the processor's own
+ * last refresh (which the searcher may not see yet), else from the searcher. Entries reach the
+ * writer only when the batch ends, once each: a batch of votes on one post analyses the post once,
+ * not once per vote. The processor refreshes the searcher itself only when those entries grow to
+ * {@value #PENDING_LIMIT}, and then forgets them.
  */
 public class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     static final String TOKEN_DATA = "praxis.token";
     static final String TOKEN_TYPE = "praxis.tokenType";
+    /** How many entries the processor keeps written but not yet refreshed before it refreshes the searcher itself. */
+    static final int PENDING_LIMIT = 500;
 
     private final Directory directory;
     private final Duration commitInterval;
     private final Object lifecycle = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
-    /** Entries written since the searcher was last refreshed, by key: a read-your-own-write cache. */
+    /** Entries written since the processor last refreshed the searcher, by key: a read-your-own-write cache. */
     private final Map<String, Document> pending = new ConcurrentHashMap<>();
+    /** How many times the writer has taken changes; and up to which of them the searcher shows. */
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong searchable = new AtomicLong();
+    private final AtomicLong refreshes = new AtomicLong();
+    /** A change the pending entries do not cover (a deletion) waits for the searcher: refresh after the batch. */
+    private boolean refreshAfterBatch;
     /** The keys of the pending entries that the writer has not been given yet. */
     private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     /** Tag synonyms by community: synonym to master. Few; read on every query. */
@@ -88,9 +102,11 @@ public class SearchIndex implements AutoCloseable {
                 .setMaxFullFlushMergeWaitMillis(0);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);
+        searchable.set(written.get());
         lastToken = committedUserData();
         pending.clear();
         unwritten.clear();
+        refreshAfterBatch = false;
         loadSynonyms();
         changedSinceToken = false;
     }
@@ -125,7 +141,7 @@ public class SearchIndex implements AutoCloseable {
     /** The answers and comments of a question (or the comments of an article), the post itself left out. */
     List<PostEntry> thread(String threadId) {
         Map<String, PostEntry> found = new HashMap<>();
-        withSearcher(searcher -> {
+        withCurrentSearcher(searcher -> {
             TopDocs docs = searcher.search(new TermQuery(new Term(SearchFields.THREAD, threadId)), Integer.MAX_VALUE);
             for (ScoreDoc hit : docs.scoreDocs) {
                 PostEntry entry = IndexDocuments.readPost(searcher.storedFields().document(hit.doc));
@@ -133,12 +149,10 @@ public class SearchIndex implements AutoCloseable {
             }
             return null;
         });
+        // (an entry in memory still has its unstored fields: the thread is read without decoding the entry)
         pending.values().stream()
-                .filter(doc -> doc.getBinaryValue(SearchFields.STATE) != null && doc.get(SearchFields.KEY) != null
-                        && !doc.get(SearchFields.KEY).startsWith(IndexDocuments.MEMBER_PREFIX)
-                        && !doc.get(SearchFields.KEY).startsWith(IndexDocuments.SYNONYM_PREFIX))
+                .filter(doc -> threadId.equals(doc.get(SearchFields.THREAD)) && doc.getBinaryValue(SearchFields.STATE) != null)
                 .map(IndexDocuments::readPost)
-                .filter(entry -> threadId.equals(entry.thread()))
                 .forEach(entry -> found.put(entry.id(), entry));
         found.remove(threadId);
         return new ArrayList<>(found.values());
@@ -149,7 +163,7 @@ public class SearchIndex implements AutoCloseable {
         if (written != null) {
             return Optional.of(written);
         }
-        return withSearcher(searcher -> {
+        return withCurrentSearcher(searcher -> {
             TopDocs docs = searcher.search(new TermQuery(new Term(SearchFields.KEY, key)), 1);
             return docs.scoreDocs.length == 0 ? Optional.<Document>empty()
                     : Optional.of(searcher.storedFields().document(docs.scoreDocs[0].doc));
@@ -181,6 +195,8 @@ public class SearchIndex implements AutoCloseable {
         }
         pending.remove(key);
         unwritten.remove(key);
+        written.incrementAndGet();
+        refreshAfterBatch = true; // the searcher still has the entry, and no pending entry hides it
         changedSinceToken = true;
         Map<String, String> ofCommunity = synonyms.get(communityId);
         if (ofCommunity != null) {
@@ -196,6 +212,9 @@ public class SearchIndex implements AutoCloseable {
 
     /** Hands the entries written since the last flush to the writer, the last version of each once. */
     private void flush() throws IOException {
+        if (unwritten.isEmpty()) {
+            return;
+        }
         for (String key : unwritten) {
             Document doc = pending.get(key);
             if (doc != null) {
@@ -203,6 +222,7 @@ public class SearchIndex implements AutoCloseable {
             }
         }
         unwritten.clear();
+        written.incrementAndGet();
     }
 
     /**
@@ -215,6 +235,7 @@ public class SearchIndex implements AutoCloseable {
         try {
             flush();
             writer.forceMergeDeletes();
+            written.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -224,11 +245,13 @@ public class SearchIndex implements AutoCloseable {
     void deleteAll() {
         try {
             writer.deleteAll();
+            pending.clear();
+            unwritten.clear();
+            written.incrementAndGet();
+            refresh(); // no pending entry hides what the searcher still has
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        pending.clear();
-        unwritten.clear();
         synonyms.clear();
         changedSinceToken = true;
     }
@@ -236,14 +259,18 @@ public class SearchIndex implements AutoCloseable {
     // ---- the processor's batches and the token ----
 
     /**
-     * The processor finished a batch up to the token (serialised): make the batch searchable, and
-     * commit it with the token when the last commit is old enough.
+     * The processor finished a batch up to the token (serialised): hand the batch to the writer (a
+     * search refreshes the searcher when it needs to), and commit it with the token when the last
+     * commit is old enough.
      */
     void afterBatch(Map<String, String> token) {
         try {
             flush();
-            searchers.maybeRefreshBlocking();
-            pending.clear();
+            if (refreshAfterBatch || pending.size() >= PENDING_LIMIT) {
+                refresh();
+                pending.clear();
+                refreshAfterBatch = false;
+            }
             lastToken = Map.copyOf(token);
             changedSinceToken = false;
             if (System.nanoTime() - lastCommitNanos >= commitInterval.toNanos()) {
@@ -295,10 +322,39 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Makes everything the writer has taken searchable. */
+    private void refresh() throws IOException {
+        long upTo = written.get();
+        searchers.maybeRefreshBlocking();
+        searchable.accumulateAndGet(upTo, Math::max);
+        refreshes.incrementAndGet();
+    }
+
+    /** How many times the searcher was refreshed since the index was opened (for tests). */
+    long refreshes() {
+        return refreshes.get();
+    }
+
     // ---- reads for the searchers ----
 
-    /** Runs a read against the current near-real-time searcher. */
+    /**
+     * Runs a read against a near-real-time searcher that shows every entry the writer has taken: it
+     * is refreshed first if it does not yet (at most once for any number of searches between two
+     * batches).
+     */
     public <T> T withSearcher(SearcherFunction<T> read) {
+        if (searchable.get() < written.get()) {
+            try {
+                refresh();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return withCurrentSearcher(read);
+    }
+
+    /** Runs a read against the searcher as it is: for the projection, whose pending entries cover the rest. */
+    private <T> T withCurrentSearcher(SearcherFunction<T> read) {
         SearcherManager manager = searchers;
         try {
             IndexSearcher searcher = manager.acquire();
