@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,13 +32,20 @@ import org.springframework.data.mongodb.core.query.Update;
  *
  * <p>Each change is a read, then a write that names the version it read, retried when another
  * segment of the projection changed the document meanwhile. The write also notes the event id
- * ({@link AppliedEvents#FIELD}), so an event delivered again changes nothing.
+ * ({@link AppliedEvents#FIELD}), so an event delivered again changes nothing. A question asked (the
+ * change of nearly every event that changes a head) reads only the head's oldest question and its
+ * size ({@code held}), and the database puts the question in its place ({@code $push} with
+ * {@code $sort} and {@code $slice}): rewriting all {@value #SIZE} items for each question was most of
+ * the projection's work under live writes. Every other change reads and writes the whole head.
  */
 final class CommunityQuestionHeads {
 
     static final String COLLECTION = "community_question_heads";
     /** The questions a head keeps: the first pages of 20, and five of 50. */
     static final int SIZE = 250;
+    /** How many questions the head holds (its items' length), kept beside them for the push. */
+    static final String HELD = "held";
+    private static final Sort NEWEST_FIRST_IN_DATABASE = Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC, "id"));
 
     private static final Comparator<Document> NEWEST_FIRST = Comparator
             .comparing((Document item) -> item.getDate("at")).reversed()
@@ -66,7 +74,7 @@ final class CommunityQuestionHeads {
      */
     void created(String communityId, String eventId) {
         try {
-            mongo.insert(new Document("_id", communityId).append("items", List.of()).append("complete", true)
+            mongo.insert(new Document("_id", communityId).append("items", List.of()).append(HELD, 0).append("complete", true)
                     .append("count", 0L).append("version", 1L).append(AppliedEvents.FIELD, List.of(eventId)), COLLECTION);
         } catch (DuplicateKeyException deliveredAgain) {
             // the head exists: this event created it
@@ -75,7 +83,44 @@ final class CommunityQuestionHeads {
 
     /** A question was asked (or undeleted): it joins the head when it is newer than the head's oldest. */
     void added(String communityId, String questionId, Instant createdAt, String eventId) {
-        change(communityId, eventId, head -> head.add(questionId, Date.from(createdAt.truncatedTo(ChronoUnit.MILLIS))));
+        Document item = new Document("id", questionId).append("at", Date.from(createdAt.truncatedTo(ChronoUnit.MILLIS)));
+        // an event that may have been applied before takes the full read, which checks the ids the head remembers
+        if (DeliveryHorizon.firstDelivery() && pushed(communityId, item, eventId)) {
+            return;
+        }
+        change(communityId, eventId, head -> head.add(item));
+    }
+
+    /**
+     * Adds the question without reading or rewriting the head's items: its size, completeness and
+     * oldest question decide whether the question joins it, and the database puts it in its place.
+     * False when that cannot be decided so (a head written before its size was kept, or none) or the
+     * write did not apply (the head changed meanwhile, or holds the question already): then the full
+     * read-modify-write decides.
+     */
+    private boolean pushed(String communityId, Document item, String eventId) {
+        Query light = query(where("_id").is(communityId));
+        light.fields().include("complete").include("version").include(HELD).slice("items", -1);
+        Document stored = mongo.findOne(light, Document.class, COLLECTION);
+        if (stored == null || !(stored.get(HELD) instanceof Number held)) {
+            return false;
+        }
+        List<Document> oldest = stored.getList("items", Document.class, List.of());
+        boolean beyondTheHead = !stored.getBoolean("complete", false) && !oldest.isEmpty()
+                && NEWEST_FIRST.compare(item, oldest.get(0)) > 0;
+        Update update = new Update().inc("count", 1).inc("version", 1)
+                .push(AppliedEvents.FIELD).slice(-AppliedEvents.REMEMBERED).each(eventId);
+        if (!beyondTheHead) {
+            update.push("items").sort(NEWEST_FIRST_IN_DATABASE).slice(SIZE).each(item);
+            if (held.intValue() >= SIZE) {
+                update.set("complete", false); // the oldest question (maybe this one) leaves the head
+            } else {
+                update.inc(HELD, 1);
+            }
+        }
+        Query unchanged = query(where("_id").is(communityId).and("version").is(((Number) stored.get("version", 0L)).longValue())
+                .and("items.id").ne(item.getString("id")));
+        return mongo.updateFirst(unchanged, update, COLLECTION).getMatchedCount() == 1;
     }
 
     /** A question was deleted: it leaves the head and the count. */
@@ -97,7 +142,8 @@ final class CommunityQuestionHeads {
                 return;
             }
             change.accept(head);
-            Update update = new Update().set("items", head.items).set("complete", head.complete).set("count", head.count)
+            Update update = new Update().set("items", head.items).set(HELD, head.items.size())
+                    .set("complete", head.complete).set("count", head.count)
                     .inc("version", 1)
                     .push(AppliedEvents.FIELD).slice(-AppliedEvents.REMEMBERED).each(eventId);
             if (mongo.updateFirst(query(where("_id").is(communityId).and("version").is(head.version)), update,
@@ -135,12 +181,12 @@ final class CommunityQuestionHeads {
             return applied.contains(eventId);
         }
 
-        private void add(String questionId, Date at) {
-            if (items.stream().anyMatch(item -> questionId.equals(item.getString("id")))) {
+        private void add(Document item) {
+            String questionId = item.getString("id");
+            if (items.stream().anyMatch(kept -> questionId.equals(kept.getString("id")))) {
                 return;
             }
             count++;
-            Document item = new Document("id", questionId).append("at", at);
             // older than every question kept, with older ones left out: it is beyond the head too
             if (!complete && !items.isEmpty() && NEWEST_FIRST.compare(item, items.get(items.size() - 1)) > 0) {
                 return;

@@ -54,6 +54,8 @@ class CommunityQuestionPagesTest {
 
     /** The commands the server received on the questions collection: "find <filter fields>" or "count". */
     private static final List<String> questionCommands = new CopyOnWriteArrayList<>();
+    /** The operators of each update of a head: "$push items" for a question put in place by the database. */
+    private static final List<String> headUpdates = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
     static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), new CommandListener() {
@@ -65,6 +67,13 @@ class CommunityQuestionPagesTest {
                     && command.get(name).isString() && command.getString(name).getValue().equals(QuestionDocument.COLLECTION)) {
                 questionCommands.add(name + " " + (command.containsKey("filter") ? command.getDocument("filter").keySet()
                         : command.containsKey("query") ? command.getDocument("query").keySet() : "[]"));
+            }
+            if (name.equals("update") && command.getString(name).getValue().equals(CommunityQuestionHeads.COLLECTION)) {
+                for (var update : command.getArray("updates")) {
+                    var operators = update.asDocument().getDocument("u");
+                    boolean pushed = operators.containsKey("$push") && operators.getDocument("$push").containsKey("items");
+                    headUpdates.add(pushed ? "$push items" : operators.containsKey("$set") ? "$set items" : "other");
+                }
             }
         }
     });
@@ -96,7 +105,18 @@ class CommunityQuestionPagesTest {
             asked.add(new Object[] {"old" + k, at});
             events.add(message(new QuestionAsked("old" + k, "c1", "Imported " + k, "body", List.of(), "alice", at)));
         }
-        MongoTemplate mongo = project("pages", events);
+        // through a real tracking processor: each event is new to the projection, so a question is pushed into the head
+        headUpdates.clear();
+        MongoTemplate mongo = projectTracked("pages", events);
+        assertThat(headUpdates).as("questions put in place by the database").contains("$push items");
+        // the same head as the full read-modify-write of every change leaves
+        MongoTemplate rewritten = project("pages-rewritten", events);
+        Document head = mongo.findById("c1", Document.class, CommunityQuestionHeads.COLLECTION);
+        Document expectedHead = rewritten.findById("c1", Document.class, CommunityQuestionHeads.COLLECTION);
+        for (String field : List.of("items", "held", "complete", "count")) {
+            assertThat(head.get(field)).as(field).isEqualTo(expectedHead.get(field));
+        }
+        assertThat(head.get("complete")).as("the head was cut").isEqualTo(false);
         QuestionQueries queries = queries(mongo);
 
         List<String> expected = asked.stream()
@@ -185,6 +205,14 @@ class CommunityQuestionPagesTest {
         MongoTemplate mongo = harness.mongo(database);
         ProjectionHarness.handleInOrder(List.of(new CommunityProjection(mongo), new CommunityMemberProjection(mongo),
                 new QuestionProjection(mongo)), events);
+        return mongo;
+    }
+
+    private static MongoTemplate projectTracked(String database, List<EventMessage<?>> events) throws Exception {
+        harness.client().getDatabase(database).drop();
+        MongoTemplate mongo = harness.mongo(database);
+        ProjectionHarness.runTracked("questions", mongo, events, List.of(new CommunityProjection(mongo),
+                new CommunityMemberProjection(mongo), new QuestionProjection(mongo)), 100);
         return mongo;
     }
 
