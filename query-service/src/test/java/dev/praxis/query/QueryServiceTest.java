@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.MemberJoinedCommunity;
@@ -18,7 +17,6 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.shared.PraxisEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +31,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,13 +56,9 @@ class QueryServiceTest {
     // The stores live as long as the test JVM: Spring caches the context beyond this class.
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongo = mongoServer.bind();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/praxis");
+        TestStores stores = TestStores.start(registry);
+        postgres = stores.postgres();
+        mongoServer = stores.mongo();
     }
 
     @LocalServerPort

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.CommunityVisibility;
@@ -21,7 +21,6 @@ import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.shared.MessageJson;
 import dev.praxis.api.shared.PraxisEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,13 +60,9 @@ class ChangeFeedTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongo = mongoServer.bind();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/praxis");
+        TestStores stores = TestStores.start(registry);
+        postgres = stores.postgres();
+        mongoServer = stores.mongo();
     }
 
     @LocalServerPort

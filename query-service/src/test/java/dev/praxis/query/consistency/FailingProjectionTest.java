@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,13 +49,9 @@ class FailingProjectionTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongo = mongoServer.bind();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/praxis");
+        TestStores stores = TestStores.start(registry);
+        postgres = stores.postgres();
+        mongoServer = stores.mongo();
     }
 
     @TestConfiguration

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.MemberJoinedCommunity;
@@ -24,7 +24,6 @@ import dev.praxis.query.reputation.ReputationProjection;
 import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.DeliveryHorizon;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +46,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -87,13 +85,9 @@ class ReplayTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongo = mongoServer.bind();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/praxis");
+        TestStores stores = TestStores.start(registry);
+        postgres = stores.postgres();
+        mongoServer = stores.mongo();
     }
 
     @LocalServerPort
