@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
 import dev.praxis.api.community.MemberJoinedCommunity;
@@ -16,7 +15,6 @@ import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.shared.PraxisEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,15 +48,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class QueryServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongoServer;
 
-    // The stores live as long as the test JVM: Spring caches the context beyond this class.
+    static TestStores stores;
+
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        TestStores stores = TestStores.start(registry);
-        postgres = stores.postgres();
-        mongoServer = stores.mongo();
+        stores = TestStores.start(registry);
     }
 
     @LocalServerPort
@@ -192,7 +187,7 @@ class QueryServiceTest {
     }
 
     private long lastPosition() {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        try (var connection = stores.postgres().getPostgresDatabase().getConnection();
              var result = connection.createStatement().executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
             result.next();
             return result.getLong(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
@@ -16,7 +15,6 @@ import dev.praxis.api.question.AnswerAccepted;
 import dev.praxis.api.question.AnswerPosted;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.shared.PraxisEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -51,14 +49,12 @@ class HistoryQueriesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongoServer;
+
+    static TestStores stores;
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        TestStores stores = TestStores.start(registry);
-        postgres = stores.postgres();
-        mongoServer = stores.mongo();
+        stores = TestStores.start(registry);
     }
 
     @LocalServerPort
@@ -183,7 +179,7 @@ class HistoryQueriesTest {
         storageEngine.appendEvents(new GenericDomainEventMessage<>("test", aggregateId, sequence, event,
                 MetaData.with("correlationId", "c-" + sequence), UUID.randomUUID().toString(),
                 T0.plusSeconds(86_400L * days)));
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        try (var connection = stores.postgres().getPostgresDatabase().getConnection();
              var result = connection.createStatement().executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
             result.next();
             return result.getLong(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
@@ -20,7 +19,6 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.shared.MessageJson;
 import dev.praxis.api.shared.PraxisEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,14 +53,12 @@ class ChangeFeedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T = Instant.parse("2026-07-01T10:00:00Z");
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongoServer;
+
+    static TestStores stores;
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        TestStores stores = TestStores.start(registry);
-        postgres = stores.postgres();
-        mongoServer = stores.mongo();
+        stores = TestStores.start(registry);
     }
 
     @LocalServerPort
@@ -124,7 +120,7 @@ class ChangeFeedTest {
         long asked = append(question, new QuestionAsked(question, community, "What if a write commits late?", "Body", List.of(), "ann", T));
         awaitProjected(asked);
 
-        try (Connection slowWriter = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection slowWriter = stores.postgres().getPostgresDatabase().getConnection()) {
             slowWriter.setAutoCommit(false);
             insertUncommitted(slowWriter, question, new AnswerPosted(question, "late-" + question, community, "Late but here.", "bob", T));
             long after = append(question, new VoteCast(question, question, PostKind.QUESTION, community, "ann", VoteDirection.UP, "cy", T));
@@ -199,7 +195,7 @@ class ChangeFeedTest {
 
     private long append(String aggregateId, PraxisEvent event) {
         storageEngine.appendEvents(new GenericDomainEventMessage<>("test", aggregateId, nextSequence(aggregateId), event));
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = stores.postgres().getPostgresDatabase().getConnection();
              ResultSet result = connection.createStatement().executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
             result.next();
             return result.getLong(1);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,14 +42,12 @@ class FailingProjectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongoServer;
+
+    static TestStores stores;
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        TestStores stores = TestStores.start(registry);
-        postgres = stores.postgres();
-        mongoServer = stores.mongo();
+        stores = TestStores.start(registry);
     }
 
     @TestConfiguration
@@ -140,7 +136,7 @@ class FailingProjectionTest {
     }
 
     private long lastPosition() throws Exception {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        try (var connection = stores.postgres().getPostgresDatabase().getConnection();
              var result = connection.createStatement().executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
             result.next();
             return result.getLong(1);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.praxis.query.TestStores;
 import dev.praxis.api.shared.PraxisEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,14 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class EventStoreFixture {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static EmbeddedPostgres postgres;
-    static MongoServer mongoServer;
+
+    static TestStores stores;
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        TestStores stores = TestStores.start(registry);
-        postgres = stores.postgres();
-        mongoServer = stores.mongo();
+        stores = TestStores.start(registry);
     }
 
     /** Synthetic time, increasing across the tests of a run, so that later positions never carry earlier times. */

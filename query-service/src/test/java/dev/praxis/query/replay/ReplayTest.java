@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.praxis.query.TestStores;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityRole;
@@ -23,7 +22,6 @@ import dev.praxis.query.consistency.ProjectionProgress;
 import dev.praxis.query.reputation.ReputationProjection;
 import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.DeliveryHorizon;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,14 +78,12 @@ class ReplayTest {
             "reputation_inputs", "reputation_leaderboard", "reputation_rule_versions", "reputation_rules",
             "reputation_thread_tags", "reputation_thresholds", "reputation_totals", "reputation_vote_days",
             "reputation_causes");
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongoServer;
+
+    static TestStores stores;
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        TestStores stores = TestStores.start(registry);
-        postgres = stores.postgres();
-        mongoServer = stores.mongo();
+        stores = TestStores.start(registry);
     }
 
     @LocalServerPort
@@ -486,7 +482,7 @@ class ReplayTest {
     private long append(String aggregateId, PraxisEvent event) {
         long sequence = sequences.merge(aggregateId, 0L, (old, zero) -> old + 1);
         storageEngine.appendEvents(new GenericDomainEventMessage<>("test", aggregateId, sequence, event));
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        try (var connection = stores.postgres().getPostgresDatabase().getConnection();
              var result = connection.createStatement().executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
             result.next();
             lastPosition = result.getLong(1);
