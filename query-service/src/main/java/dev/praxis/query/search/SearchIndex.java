@@ -37,14 +37,16 @@ import org.slf4j.LoggerFactory;
  * <p>Writes come from one thread, the {@code search} processor. Between its batches the processor
  * calls {@link #afterBatch}: the batch's entries go to the writer there and, at most every
  * {@code commitInterval}, the index is committed with the processor's token in the commit's user
- * data. The searcher is refreshed when a search needs it, not after every batch: a search first
- * refreshes it if the writer has taken entries since (so a mutation's answer, which waits until every
- * processor has passed its event, still finds its effect in search results). Refreshing after every
- * batch was most of the search processor's CPU under live writes (a new segment for each small
- * batch), although searches are far rarer than writes. Index and token are therefore committed together, atomically: after a crash the index
+ * data. Index and token are therefore committed together, atomically: after a crash the index
  * reopens at its last commit and the processor resumes from the token stored in it, redoing exactly
  * the events whose effects were lost. This is why the token lives here and not in MongoDB with the
  * other processors' tokens: MongoDB is shared by every instance, the index is not.
+ *
+ * <p>The searcher is refreshed when a search needs it, not after every batch: a search first
+ * refreshes it if the writer has taken entries since (so a mutation's answer, which waits until every
+ * processor has passed its event, still finds its effect in search results). Refreshing after every
+ * batch was most of the search processor's CPU under live writes (a new segment for each small
+ * batch), although searches are far rarer than writes.
  *
  * <p>An update reads the entry it changes back: from the entries written since the processor's own
  * last refresh (which the searcher may not see yet), else from the searcher. Entries reach the
