@@ -94,7 +94,7 @@ final class CommunityQuestionHeads {
     /**
      * Adds the question without reading or rewriting the head's items: its size, completeness and
      * oldest question decide whether the question joins it, and the database puts it in its place.
-     * False when that cannot be decided so (a head written before its size was kept, or none) or the
+     * False when that cannot be decided so (a head written before its size was kept) or the
      * write did not apply (the head changed meanwhile, or holds the question already): then the full
      * read-modify-write decides.
      */
@@ -102,7 +102,10 @@ final class CommunityQuestionHeads {
         Query light = query(where("_id").is(communityId));
         light.fields().include("complete").include("version").include(HELD).slice("items", -1);
         Document stored = mongo.findOne(light, Document.class, COLLECTION);
-        if (stored == null || !(stored.get(HELD) instanceof Number held)) {
+        if (stored == null) {
+            return true; // projected before heads existed: see created()
+        }
+        if (!(stored.get(HELD) instanceof Number held)) {
             return false;
         }
         List<Document> oldest = stored.getList("items", Document.class, List.of());
