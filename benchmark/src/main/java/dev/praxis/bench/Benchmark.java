@@ -43,11 +43,11 @@ public final class Benchmark {
     /** How big and how long. */
     record Options(String name, long largeEvents, long warmupMillis, long durationMillis,
                    int freshnessSeconds, Duration replayCap, Path dataDir, Path output, boolean replayOnly,
-                   boolean readsOnly, boolean writesOnly, List<String> jvmArgs) {
+                   boolean readsOnly, boolean writesOnly, boolean mongoOnDisk, List<String> jvmArgs) {
 
         static String usage() {
             return """
-                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only|--writes-only] [--jvm=OPTION]...
+                    Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only|--writes-only] [--mongo=memory|disk] [--jvm=OPTION]...
                       --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 60 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
@@ -57,6 +57,9 @@ public final class Benchmark {
                       --replay-only   only the large replay, cold and blue/green, and its baseline (to profile the projections)
                       --reads-only    only the reads of a community page and their baseline (to profile the gateway)
                       --writes-only   only the writes and the freshness, and their baselines (to profile a write)
+                      --mongo=WHERE   where the embedded MongoDB keeps the read models: memory (the default of --small)
+                                      or disk (its H2 backend, the default of --full: a million events' read models
+                                      do not fit in the benchmark's heap)
                       --jvm=OPTION    one more JVM option for every service, e.g. --jvm=-XX:StartFlightRecording=filename=/tmp/%p.jfr""";
         }
 
@@ -70,6 +73,7 @@ public final class Benchmark {
             boolean replayOnly = false;
             boolean readsOnly = false;
             boolean writesOnly = false;
+            Boolean mongoOnDisk = null;
             List<String> jvm = new java.util.ArrayList<>();
             for (String arg : args) {
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -94,6 +98,8 @@ public final class Benchmark {
                     readsOnly = true;
                 } else if (arg.equals("--writes-only")) {
                     writesOnly = true;
+                } else if (arg.equals("--mongo=memory") || arg.equals("--mongo=disk")) {
+                    mongoOnDisk = arg.equals("--mongo=disk");
                 } else if (arg.startsWith("--jvm=")) {
                     jvm.add(arg.substring(6));
                 } else {
@@ -105,7 +111,7 @@ public final class Benchmark {
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 60);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
                     full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
-                    writesOnly, List.copyOf(jvm));
+                    writesOnly, mongoOnDisk != null ? mongoOnDisk : full, List.copyOf(jvm));
         }
     }
 
@@ -156,6 +162,7 @@ public final class Benchmark {
         deleteRecursively(options.dataDir());
         log("Starting the stores and the three services (data in %s) ...", options.dataDir());
         system = LocalSystem.start(LocalConfig.forTests(options.dataDir())
+                .mongoOnDisk(options.mongoOnDisk())
                 .jvmArgs("-Xmx512m")
                 .jvmArgs(options.jvmArgs().toArray(String[]::new))
                 // the benchmark's members call far more often than a person does
@@ -184,8 +191,8 @@ public final class Benchmark {
             system.close();
         }
         String table = report.markdown();
-        String header = "Praxis benchmark (%s), %s, %d cores, Java %s, %.0f s, load average at start %s, at end %s\n\n"
-                .formatted(options.name(), Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+        String header = "Praxis benchmark (%s, MongoDB %s), %s, %d cores, Java %s, %.0f s, load average at start %s, at end %s\n\n"
+                .formatted(options.name(), options.mongoOnDisk() ? "on disk" : "in memory", Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds(began),
                         loadAtStart, loadAverage());
         System.out.println();
