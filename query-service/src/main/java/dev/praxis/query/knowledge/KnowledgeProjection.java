@@ -43,6 +43,7 @@ import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,6 +129,7 @@ public class KnowledgeProjection {
                 .set("tags", tags)
                 .set("deleted", false)
                 .set("createdAt", event.occurredAt()), THREADS);
+        threads().written(event.questionId());
         tags.forEach(tag -> knownTopic(event.communityId(), tag));
         countPairs(event.communityId(), tags, 1, message.getIdentifier());
         participated(event.actorId(), event.questionId(), event.communityId(), EvidenceKind.ASKED, event.questionId(),
@@ -141,7 +143,7 @@ public class KnowledgeProjection {
         if (thread == null || alreadyApplied(event.questionId(), message)) {
             return;
         }
-        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("title", event.title()), THREADS);
+        setOnThread(event.questionId(), "title", event.title());
         List<String> before = thread.getList("tags", String.class);
         List<String> after = resolve(event.communityId(), event.tags());
         if (!new LinkedHashSet<>(before).equals(new LinkedHashSet<>(after))) {
@@ -154,7 +156,7 @@ public class KnowledgeProjection {
         String questionId = thread.getString("_id");
         String communityId = thread.getString("communityId");
         after.forEach(tag -> knownTopic(communityId, tag));
-        PendingWrites.updateFirst(mongo, query(where("_id").is(questionId)), new Update().set("tags", after), THREADS);
+        setOnThread(questionId, "tags", after);
         if (!thread.getBoolean("deleted", false)) {
             countPairs(communityId, before, -1, eventId + "|untag");
             countPairs(communityId, after, 1, eventId + "|tag");
@@ -182,11 +184,10 @@ public class KnowledgeProjection {
         if (thread == null || alreadyApplied(event.questionId(), message)) {
             return;
         }
-        PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update()
-                .set("answers." + event.answerId(), new Document("authorId", event.actorId())
-                        .append("postedAt", event.occurredAt())
-                        .append("eventId", message.getIdentifier())
-                        .append("deleted", false)), THREADS);
+        setOnThread(event.questionId(), "answers." + event.answerId(), new Document("authorId", event.actorId())
+                .append("postedAt", Date.from(event.occurredAt()))
+                .append("eventId", message.getIdentifier())
+                .append("deleted", false));
         for (String tag : thread.getList("tags", String.class)) {
             ledger.touch(event.communityId(), tag, event.actorId(), event.occurredAt());
         }
@@ -213,14 +214,13 @@ public class KnowledgeProjection {
         }
         String eventId = message.getIdentifier();
         if (event.postKind() == PostKind.QUESTION) {
-            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("deleted", true), THREADS);
+            setOnThread(event.questionId(), "deleted", true);
             if (!thread.getBoolean("deleted", false)) {
                 countPairs(event.communityId(), thread.getList("tags", String.class), -1, eventId);
             }
             ledger.deactivate(where("questionId").is(event.questionId()), eventId);
         } else if (event.postKind() == PostKind.ANSWER) {
-            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())),
-                    new Update().set("answers." + event.postId() + ".deleted", true), THREADS);
+            setOnThread(event.questionId(), "answers." + event.postId() + ".deleted", true);
             ledger.deactivate(where("postId").is(event.postId()), eventId);
         }
         applied(event.questionId(), message, event.occurredAt());
@@ -235,7 +235,7 @@ public class KnowledgeProjection {
         String eventId = message.getIdentifier();
         Map<String, Document> answers = answers(thread);
         if (event.postKind() == PostKind.QUESTION) {
-            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("deleted", false), THREADS);
+            setOnThread(event.questionId(), "deleted", false);
             if (thread.getBoolean("deleted", false)) {
                 countPairs(event.communityId(), thread.getList("tags", String.class), 1, eventId);
             }
@@ -243,8 +243,7 @@ public class KnowledgeProjection {
                     .filter(a -> a.getValue().getBoolean("deleted", false)).map(Map.Entry::getKey).toList();
             ledger.activate(where("questionId").is(event.questionId()).and("postId").nin(deletedAnswers), eventId);
         } else if (event.postKind() == PostKind.ANSWER) {
-            PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())),
-                    new Update().set("answers." + event.postId() + ".deleted", false), THREADS);
+            setOnThread(event.questionId(), "answers." + event.postId() + ".deleted", false);
             if (!thread.getBoolean("deleted", false)) {
                 ledger.activate(where("postId").is(event.postId()), eventId);
             }
@@ -440,7 +439,7 @@ public class KnowledgeProjection {
                 countPairs(event.communityId(), before, -1, marker + "|untag");
                 countPairs(event.communityId(), after, 1, marker + "|tag");
             }
-            PendingWrites.updateFirst(mongo, query(where("_id").is(thread.getString("_id"))), new Update().set("tags", after), THREADS);
+            setOnThread(thread.getString("_id"), "tags", after);
         }
         List<Document> merged = ledger.contributions(where("communityId").is(event.communityId()).and("topic").is(event.synonym()));
         for (Document contribution : merged) {
@@ -519,9 +518,23 @@ public class KnowledgeProjection {
 
     // --- bookkeeping ---
 
+    /**
+     * The batch's threads. Only this projection writes them, and it makes each of its writes to the
+     * batch's copy too ({@link #setOnThread}, {@link #applied}): the events of a question follow each
+     * other, and each of them looked its thread up, which sent the thread writes pending before it.
+     */
+    private static KnownInBatch threads() {
+        return KnownInBatch.of(THREADS);
+    }
+
     private Document thread(String questionId) {
         // whether an event was applied is asked apart (alreadyApplied)
-        return mongo.findOne(AppliedEvents.byIdWithoutEventIds(questionId), Document.class, THREADS);
+        return threads().findById(mongo, questionId);
+    }
+
+    private void setOnThread(String questionId, String path, Object value) {
+        PendingWrites.updateFirst(mongo, query(where("_id").is(questionId)), new Update().set(path, value), THREADS);
+        threads().set(questionId, path, value);
     }
 
     private static Map<String, Document> answers(Document thread) {
@@ -539,6 +552,16 @@ public class KnowledgeProjection {
 
     private void applied(String questionId, EventMessage<?> message, Instant at) {
         AppliedEvents.applyOnce(mongo, THREADS, questionId, message.getIdentifier(), new Update().max("lastActivityAt", at));
+        Date when = Date.from(at);
+        threads().changed(questionId, thread -> {
+            Date last = thread.getDate("lastActivityAt");
+            if (last != null && !last.before(when)) {
+                return thread;
+            }
+            Document after = new Document(thread);
+            after.put("lastActivityAt", when);
+            return after;
+        });
     }
 
     @ResetHandler

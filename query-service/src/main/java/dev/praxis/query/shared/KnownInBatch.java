@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -25,8 +27,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <p>The projection tells it of each write it makes to such a document ({@link #written}): the
  * document is forgotten, and the next lookup of it goes to the server after the pending writes. A
  * document the batch has not written has no write pending, so its first lookup goes past them
- * ({@link PendingWrites#readPast}). Only documents that no one but the projection (one processor)
+ * ({@link PendingWrites#readPast}). A projection that can make the same change to the kept copy
+ * as it writes to the server ({@link #changed}, {@link #set}) keeps the copy instead, and its next
+ * lookup costs no round trip. Only documents that no one but the projection (one processor)
  * writes may be kept this way. Outside a unit of work (a test calling a handler) nothing is kept.
+ * The copies leave out the event ids a document remembers ({@link AppliedEvents#FIELD}): whether an
+ * event was applied is asked of the server.
  */
 public final class KnownInBatch {
 
@@ -57,10 +63,10 @@ public final class KnownInBatch {
             List<Document> found;
             if (unknown.stream().anyMatch(written::contains)) {
                 // a document written blind: the read sends the collection's pending writes first
-                found = mongo.find(query(where("_id").in(unknown)), Document.class, collection);
+                found = mongo.find(byIds(unknown), Document.class, collection);
                 written.clear();
             } else {
-                found = PendingWrites.readPast(() -> mongo.find(query(where("_id").in(unknown)), Document.class, collection));
+                found = PendingWrites.readPast(() -> mongo.find(byIds(unknown), Document.class, collection));
             }
             unknown.forEach(id -> known.put(id, Optional.empty()));
             found.forEach(document -> known.put(document.get("_id"), Optional.of(document)));
@@ -76,5 +82,49 @@ public final class KnownInBatch {
     public void written(Object id) {
         known.remove(id);
         written.add(id);
+    }
+
+    /**
+     * The projection wrote a change to the document, and {@code sameChange} answers the batch's copy
+     * with that change made: the batch keeps the answer, which so stays what the server holds once the
+     * pending writes are sent. {@code sameChange} must not change its argument: a handler may still
+     * hold the copy it looked up and read it after its own writes. A document the batch holds no copy
+     * of is forgotten, as by {@link #written}.
+     */
+    public void changed(Object id, UnaryOperator<Document> sameChange) {
+        Optional<Document> copy = known.get(id);
+        if (copy != null && copy.isPresent()) {
+            known.put(id, Optional.of(sameChange.apply(copy.get())));
+        } else {
+            written(id);
+        }
+    }
+
+    /**
+     * The projection {@code $set} the field at {@code path} (dotted, as MongoDB's) to {@code value}:
+     * the same on the batch's copy, creating the embedded documents on the way as the server does.
+     * The value must be in the form a read answers it ({@link java.util.Date}, not an
+     * {@link java.time.Instant}; a {@link Document}, not a record).
+     */
+    public void set(Object id, String path, Object value) {
+        changed(id, document -> {
+            // copied along the path, so that the copy a handler holds does not change under it
+            String[] steps = path.split("\\.");
+            Document top = new Document(document);
+            Document at = top;
+            for (int i = 0; i < steps.length - 1; i++) {
+                Document embedded = at.get(steps[i]) instanceof Document existing ? new Document(existing) : new Document();
+                at.put(steps[i], embedded);
+                at = embedded;
+            }
+            at.put(steps[steps.length - 1], value);
+            return top;
+        });
+    }
+
+    private static Query byIds(Collection<?> ids) {
+        Query query = query(where("_id").in(ids));
+        query.fields().exclude(AppliedEvents.FIELD);
+        return query;
     }
 }
