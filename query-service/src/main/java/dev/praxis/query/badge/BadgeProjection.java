@@ -22,6 +22,7 @@ import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
 import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.DeliveryHorizon;
+import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.HashSet;
@@ -81,20 +82,21 @@ public class BadgeProjection {
         PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.QUESTION.name())
                 .set("authorId", event.actorId()).set("tags", tags(event.tags())).setOnInsert("score", 0), POSTS);
+        posts().written(event.questionId());
     }
 
     @EventHandler
     void on(AnswerPosted event, EventMessage<?> message) {
-        Document question = mongo.findOne(AppliedEvents.byIdWithoutEventIds(event.questionId()), Document.class, POSTS);
+        Document question = posts().findById(mongo, event.questionId());
         List<String> tags = question == null ? List.of() : question.getList("tags", String.class);
         PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
                 .set("authorId", event.actorId()).setOnInsert("tags", tags).setOnInsert("score", 0), POSTS);
+        posts().written(event.answerId());
         // new to the projection, the answer had no document: it has its question's tags (no read needed);
         // delivered again, it keeps the tags it was first given
         List<String> answerTags = DeliveryHorizon.firstDelivery() ? tags
-                : mongo.findOne(AppliedEvents.byIdWithoutEventIds(event.answerId()), Document.class, POSTS)
-                        .getList("tags", String.class);
+                : posts().findById(mongo, event.answerId()).getList("tags", String.class);
         for (String tag : answerTags) {
             tagStats(event.communityId(), event.actorId(), tag, message.getIdentifier(), 1, 0, event.occurredAt());
         }
@@ -104,6 +106,7 @@ public class BadgeProjection {
     void on(QuestionEdited event, EventMessage<?> message) {
         if (event.tags() != null) {
             PendingWrites.updateFirst(mongo, query(where("_id").is(event.questionId())), new Update().set("tags", tags(event.tags())), POSTS);
+            posts().set(event.questionId(), "tags", tags(event.tags()));
         }
         edited(event.communityId(), event.actorId(), event.occurredAt(), message);
     }
@@ -177,6 +180,7 @@ public class BadgeProjection {
     }
 
     private void deleted(String answerId, boolean deleted, Instant at, EventMessage<?> message) {
+        posts().written(answerId);
         Document answer = applyOnceAndGet(mongo, POSTS, answerId, message.getIdentifier(), new Update().set("deleted", deleted));
         if (answer == null) {
             return;
@@ -197,7 +201,7 @@ public class BadgeProjection {
     }
 
     private void scored(String postId, int delta, Instant at, EventMessage<?> message) {
-        Document post = applyOnceAndGet(mongo, POSTS, postId, message.getIdentifier(), new Update().inc("score", delta));
+        Document post = addToScore(postId, delta, message.getIdentifier());
         if (post == null) {
             return;
         }
@@ -220,6 +224,30 @@ public class BadgeProjection {
                 tagStats(communityId, authorId, tag, message.getIdentifier(), 0, delta, at);
             }
         }
+    }
+
+    /**
+     * Adds to the post's score and answers the post afterwards (null when the projection has none).
+     * The first vote on a post in a batch is one find-and-modify, whose answer the batch keeps; the
+     * votes after it, new to the projection, count on that copy and write behind the batch (a
+     * replay's batch holds a post's votes one after the other, and each was a round trip).
+     */
+    private Document addToScore(String postId, int delta, String eventId) {
+        Update increment = new Update().inc("score", delta);
+        Document before = posts().copy(postId);
+        if (before == null || !DeliveryHorizon.firstDelivery()) {
+            Document after = applyOnceAndGet(mongo, POSTS, postId, eventId, increment);
+            posts().answered(postId, after);
+            return after;
+        }
+        AppliedEvents.applyOnce(mongo, POSTS, postId, eventId, increment);
+        posts().set(postId, "score", before.getInteger("score", 0) + delta);
+        return posts().copy(postId);
+    }
+
+    /** The batch's posts: only this projection writes them, and it tells the batch of each write. */
+    private static KnownInBatch posts() {
+        return KnownInBatch.of(POSTS);
     }
 
     private void tagStats(String communityId, String memberId, String tag, String eventId, int answers, int score, Instant at) {

@@ -78,6 +78,21 @@ public final class KnownInBatch {
         return answer;
     }
 
+    /** The batch's copy of the document, without a read: null when the batch holds none. */
+    public Document copy(Object id) {
+        Optional<Document> copy = known.get(id);
+        return copy == null ? null : copy.orElse(null);
+    }
+
+    /**
+     * The document as a write that answers it (a find-and-modify) left it on the server, or null
+     * when there is none: the batch keeps it as if it had read it.
+     */
+    public void answered(Object id, Document document) {
+        known.put(id, Optional.ofNullable(document));
+        written.remove(id);
+    }
+
     /** The projection wrote (or is about to write) the document: it is forgotten until read again. */
     public void written(Object id) {
         known.remove(id);

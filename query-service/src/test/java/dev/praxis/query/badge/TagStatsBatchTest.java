@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The statistics per tag that the badge projection keeps for a batch ({@link TagStatsBatch}) stay in
  * step with its writes: a whole history in one batch of a tracking processor leaves the same read
  * models as batches of one event, the same badges earned by the same events, with a find-and-modify
- * per document instead of one per addition; and a batch handled again, alone or with new events
+ * per document instead of one per addition and the posts' scores counted on the batch's copies; and a batch handled again, alone or with new events
  * after the ones it had handled, counts nothing twice.
  */
 class TagStatsBatchTest {
@@ -32,8 +32,13 @@ class TagStatsBatchTest {
     private static final CommandCounter tagStatsWrites = new CommandCounter(e -> e.getCommandName().equals("findAndModify")
             && e.getCommand().getString("findAndModify").getValue().equals(BadgeProjection.TAG_STATS));
 
+    /** Every command on the posts (their scores and tags): reads, find-and-modify, bulk writes. */
+    private static final CommandCounter postCommands = new CommandCounter(e -> e.getCommand().containsKey(e.getCommandName())
+            && e.getCommand().get(e.getCommandName()).isString()
+            && e.getCommand().getString(e.getCommandName()).getValue().equals(BadgeProjection.POSTS));
+
     @RegisterExtension
-    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), tagStatsWrites);
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), tagStatsWrites, postCommands);
 
     @Test
     void oneBatchLeavesWhatBatchesOfOneLeaveWithAFindAndModifyPerDocument() throws Exception {
@@ -52,6 +57,11 @@ class TagStatsBatchTest {
         assertThat(alone).isGreaterThan(100);
         assertThat(batched).as("find-and-modify of the tag statistics in one batch (%d) against one by one (%d)", batched, alone)
                 .isEqualTo(1);
+        // the scores are counted on the batch's copies of the posts, and written behind the batch
+        int postsAlone = postCommands.count("tags_one_by_one");
+        int postsBatched = postCommands.count("tags_in_one_batch");
+        assertThat(postsBatched).as("commands on the posts in one batch (%d) against one by one (%d)", postsBatched, postsAlone)
+                .isLessThan(postsAlone * 2 / 3);
     }
 
     @Test
