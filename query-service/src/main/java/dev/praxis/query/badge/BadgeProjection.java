@@ -237,7 +237,7 @@ public class BadgeProjection {
         Document before = posts().copy(postId);
         if (before == null || !DeliveryHorizon.firstDelivery()) {
             Document after = applyOnceAndGet(mongo, POSTS, postId, eventId, increment);
-            posts().answered(postId, after);
+            posts().keep(postId, after);
             return after;
         }
         AppliedEvents.applyOnce(mongo, POSTS, postId, eventId, increment);

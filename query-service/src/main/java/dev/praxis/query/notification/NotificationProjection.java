@@ -29,6 +29,7 @@ import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionClosed;
 import dev.praxis.api.question.QuestionLocked;
 import dev.praxis.query.feed.EventPosition;
+import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -275,13 +276,20 @@ public class NotificationProjection {
         ensureIndexes();
     }
 
+    /**
+     * A post's document has these fields and no others, so the batch keeps what it writes: an answer's
+     * notification then finds its question's author without a read when the question came in the
+     * same batch (as in a replay).
+     */
     private void post(String postId, String questionId, String communityId, String authorId) {
         PendingWrites.upsert(mongo, query(where("_id").is(postId)), new Update()
                 .set("questionId", questionId).set("communityId", communityId).set("authorId", authorId), POSTS);
+        KnownInBatch.of(POSTS).keep(postId, new Document("_id", postId).append("questionId", questionId)
+                .append("communityId", communityId).append("authorId", authorId));
     }
 
     private String authorOf(String postId) {
-        Document post = mongo.findOne(query(where("_id").is(postId)), Document.class, POSTS);
+        Document post = KnownInBatch.of(POSTS).findById(mongo, postId);
         return post == null ? null : post.getString("authorId");
     }
 

@@ -85,10 +85,11 @@ public final class KnownInBatch {
     }
 
     /**
-     * The document as a write that answers it (a find-and-modify) left it on the server, or null
-     * when there is none: the batch keeps it as if it had read it.
+     * The document as the server holds it after a write of the projection: one that answered it (a
+     * find-and-modify; null when there is none), or one that set every field the document has. The
+     * batch keeps it as if it had read it.
      */
-    public void answered(Object id, Document document) {
+    public void keep(Object id, Document document) {
         known.put(id, Optional.ofNullable(document));
         written.remove(id);
     }

@@ -32,6 +32,7 @@ import dev.praxis.api.question.PostKind;
 import dev.praxis.api.question.PostUndeleted;
 import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.question.QuestionClosed;
+import dev.praxis.query.CommandCounter;
 import dev.praxis.query.ProjectionHarness;
 import dev.praxis.query.access.ReadAccess;
 import dev.praxis.query.community.CommunityMemberProjection;
@@ -41,7 +42,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,10 +60,15 @@ class NotificationProjectionTest {
 
     static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
-    @RegisterExtension
-    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(
+    private static final Function<MongoTemplate, List<Object>> PROJECTIONS = mongo -> List.of(
             new CommunityProjection(mongo), new CommunityMemberProjection(mongo),
-            new NotificationProjection(mongo, new Notifications(mongo))));
+            new NotificationProjection(mongo, new Notifications(mongo)));
+
+    private static final CommandCounter postReads = new CommandCounter(e -> e.getCommandName().equals("find")
+            && e.getCommand().getString("find").getValue().equals(NotificationProjection.POSTS));
+
+    @RegisterExtension
+    static final ProjectionHarness harness = new ProjectionHarness(PROJECTIONS, postReads);
 
     static List<Object> history() {
         return new ArrayList<>(List.of(
@@ -120,6 +130,24 @@ class NotificationProjectionTest {
         assertThat(answer.read()).isFalse();
         assertThat(notifications.unreadCount("bob")).isEqualTo(2);
         assertThat(notifications.unreadCount("chen")).isEqualTo(2);
+    }
+
+    /**
+     * A batch keeps the posts it wrote: the answer's, the bounty's and the close's notices find their
+     * question's asker without a read when the question came in the same batch, as in a replay.
+     */
+    @Test
+    void oneBatchLeavesWhatBatchesOfOneLeaveWithoutReadingThePostsItWrote() throws Exception {
+        List<EventMessage<?>> events = history().stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+
+        Map<String, List<Document>> oneByOne = harness.projectTracked("posts_one_by_one", "notifications", events, PROJECTIONS, 1);
+        Map<String, List<Document>> inOneBatch = harness.projectTracked("posts_in_one_batch", "notifications", events, PROJECTIONS, 500);
+
+        assertThat(inOneBatch).isEqualTo(oneByOne);
+        assertThat(inOneBatch.get(Notifications.NOTIFICATIONS)).hasSizeGreaterThan(10);
+        // the dump of each run reads the posts once; one by one, the three notices read the asker's too
+        assertThat(postReads.count("posts_one_by_one")).isEqualTo(1 + 3);
+        assertThat(postReads.count("posts_in_one_batch")).isEqualTo(1);
     }
 
     @Test
