@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,18 +34,18 @@ final class ExpertiseLedger {
 
     /**
      * Credits the contribution in each topic; an inactive one (its post deleted) is kept but not
-     * counted. The contributions go as one bulk write, then the guarded sums as another.
+     * counted. Both the contributions (plain upserts, the same again on a redelivery) and the guarded
+     * sums go with the batch's other writes.
      */
     void credit(Contribution c, Collection<String> topics, boolean active) {
         if (topics.isEmpty()) {
             return;
         }
-        BulkOperations contributions = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CONTRIBUTIONS);
         List<AppliedEvents.Marked> sums = new ArrayList<>();
         for (String topic : topics) {
             String id = c.key() + "|" + c.communityId() + "|" + topic;
             double term = decay.term(c.kind().weight(), c.occurredAt());
-            contributions.upsert(query(where("_id").is(id)), new Update()
+            PendingWrites.upsert(mongo, query(where("_id").is(id)), new Update()
                     .set("key", c.key())
                     .set("communityId", c.communityId())
                     .set("topic", topic)
@@ -60,13 +59,12 @@ final class ExpertiseLedger {
                     .set("postId", c.postId())
                     .set("actorId", c.actorId())
                     .set("occurredAt", c.occurredAt())
-                    .set("active", active));
+                    .set("active", active), CONTRIBUTIONS);
             if (active) {
                 sums.add(new AppliedEvents.Marked(expertiseId(c.communityId(), topic, c.memberId()),
                         c.eventId() + "|do|" + id, moveUpdate(c.communityId(), topic, c.memberId(), term, 1, c)));
             }
         }
-        contributions.execute();
         AppliedEvents.upsertAllOnce(mongo, EXPERTISE, sums);
     }
 

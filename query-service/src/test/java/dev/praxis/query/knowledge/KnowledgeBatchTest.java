@@ -36,8 +36,12 @@ class KnowledgeBatchTest {
     private static final CommandCounter threadReads = new CommandCounter(e -> e.getCommandName().equals("find")
             && e.getCommand().getString("find").getValue().equals(KnowledgeCollections.THREADS));
 
+    private static final CommandCounter contributionWrites = new CommandCounter(e -> e.getCommandName().equals("update")
+            && e.getCommand().getString("update").getValue().equals(KnowledgeCollections.CONTRIBUTIONS));
+
     @RegisterExtension
-    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), synonymReads, threadReads);
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), synonymReads, threadReads,
+            contributionWrites);
 
     @Test
     void oneBatchLeavesTheGraphThatBatchesOfOneLeaveWithFewerLookups() throws Exception {
@@ -71,6 +75,11 @@ class KnowledgeBatchTest {
         int threadsBatched = threadReads.count("graph_in_one_batch");
         assertThat(threadsBatched).as("lookups of threads in one batch (%d) against one by one (%d)", threadsBatched, threadsAlone)
                 .isLessThan(threadsAlone / 2);
+        // the contributions credited go with the batch's other writes
+        int creditsAlone = contributionWrites.count("graph_one_by_one");
+        int creditsBatched = contributionWrites.count("graph_in_one_batch");
+        assertThat(creditsBatched).as("writes of contributions in one batch (%d) against one by one (%d)", creditsBatched, creditsAlone)
+                .isLessThan(creditsAlone * 2 / 3);
         int alone = synonymReads.count("graph_one_by_one");
         int batched = synonymReads.count("graph_in_one_batch");
         assertThat(batched).as("lookups of synonyms in one batch (%d) against one by one (%d)", batched, alone)
