@@ -17,6 +17,7 @@ import dev.praxis.api.reputation.ReputationRulesChanged;
 import dev.praxis.api.shared.PraxisEvent;
 import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PendingWrites;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ public class ReputationProjection {
     /** The event's input, logged once with its place in the order (kept on a second delivery). */
     private Document logged(String eventId, PraxisEvent event) {
         Document input = mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
-        return input != null ? input : insertInput(eventId, event, null);
+        return input != null ? input : insertInput(eventId, event, null).input();
     }
 
     /**
@@ -152,14 +153,22 @@ public class ReputationProjection {
      * applied; when the input was logged meanwhile, its stored decision wins.
      */
     private ReputationOutcome loggedWithOutcome(String eventId, PraxisEvent event, ReputationOutcome outcome) {
-        Document input = insertInput(eventId, event, outcome);
+        LoggedInput logged = insertInput(eventId, event, outcome);
+        if (!logged.before()) {
+            return outcome; // stored just now with this decision: no need to read it back from its JSON
+        }
+        Document input = logged.input();
         return input.getString("outcome") != null
                 ? ReputationJson.read(input.getString("outcome"), ReputationOutcome.class)
                 : decided(input, outcome);
     }
 
+    /** An event's input as stored, and whether it was logged before (by an earlier delivery) rather than just now. */
+    private record LoggedInput(Document input, boolean before) {
+    }
+
     /** Inserts the input with its place in the order (and the decision, when known); answers the stored one. */
-    private Document insertInput(String eventId, PraxisEvent event, ReputationOutcome outcome) {
+    private LoggedInput insertInput(String eventId, PraxisEvent event, ReputationOutcome outcome) {
         Document input = new Document("_id", eventId)
                 .append("communityId", communityOf(event))
                 .append("seq", ReputationBatch.of(mongo).nextSeq())
@@ -170,9 +179,9 @@ public class ReputationProjection {
         }
         try {
             mongo.insert(input, ReputationCollections.INPUTS);
-            return input;
+            return new LoggedInput(input, false);
         } catch (DuplicateKeyException alreadyLogged) {
-            return mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
+            return new LoggedInput(mongo.findById(eventId, Document.class, ReputationCollections.INPUTS), true);
         }
     }
 
@@ -333,17 +342,25 @@ public class ReputationProjection {
     }
 
     private static String communityOf(PraxisEvent event) {
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals("communityId")) {
-                try {
-                    return (String) component.getAccessor().invoke(event);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+        try {
+            return (String) COMMUNITY_ACCESSOR.get(event.getClass()).invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each input event's {@code communityId} accessor, looked up once per event type rather than once per event. */
+    private static final ClassValue<Method> COMMUNITY_ACCESSOR = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("communityId")) {
+                    return component.getAccessor();
                 }
             }
+            throw new IllegalArgumentException(type.getSimpleName() + " names no community");
         }
-        throw new IllegalArgumentException(event.getClass().getSimpleName() + " names no community");
-    }
+    };
 
     private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
         java.util.Set<T> all = new java.util.LinkedHashSet<>(a);
