@@ -12,6 +12,8 @@ import dev.praxis.query.member.MemberProjection;
 import dev.praxis.query.question.ContentProjection;
 import dev.praxis.query.question.QuestionProjection;
 import dev.praxis.query.reputation.ReputationProjection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,8 +40,20 @@ class WriteBehindTest {
     private static final CommandCounter writeCommands =
             new CommandCounter(e -> List.of("update", "insert", "delete").contains(e.getCommandName()));
 
+    /** The write commands the database "ahead" received, in order: command and collection. */
+    private static final List<String> aheadWrites = Collections.synchronizedList(new ArrayList<>());
+
+    private static final CommandListener recordAhead = new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent e) {
+            if (e.getDatabaseName().equals("ahead") && List.of("update", "insert").contains(e.getCommandName())) {
+                aheadWrites.add(e.getCommandName() + " " + e.getCommand().getString(e.getCommandName()).getValue());
+            }
+        }
+    };
+
     @RegisterExtension
-    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), writeCommands);
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), writeCommands, recordAhead);
 
     @Test
     void aBatchSendsFewerWriteCommandsAndLeavesTheSameReadModelsAsWritingEachAtOnce() throws Exception {
@@ -87,6 +101,39 @@ class WriteBehindTest {
         assertThat(seen).containsExactlyElementsOf(expected);
         // the words were never read in the batch: they went after its last event, all of them
         assertThat(mongo.getCollection("words").countDocuments()).isEqualTo(50);
+    }
+
+    /**
+     * A log written ahead ({@link PendingWrites#insertAhead}) reaches the server before any write of
+     * another collection, although that write was made first: when a read sends the other
+     * collection's writes mid-batch, and at the batch's end.
+     */
+    @Test
+    void aLogWrittenAheadReachesTheServerBeforeTheWritesMadeBeforeIt() throws Exception {
+        MongoTemplate mongo = template("ahead");
+        Object decider = new Object() {
+            @EventHandler
+            void on(String word, EventMessage<?> message) {
+                PendingWrites.upsert(mongo, org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(word)),
+                        new Update().set("decided", true), "effects");
+                PendingWrites.insertAhead(mongo, new Document("_id", message.getIdentifier()).append("word", word), "log");
+                if (word.equals("word1")) {
+                    mongo.findById("word0", Document.class, "effects"); // sends the effects pending so far
+                }
+            }
+        };
+        List<EventMessage<?>> words = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            words.add(GenericEventMessage.asEventMessage("word" + i));
+        }
+
+        runInOneBatch(mongo, words, List.of(decider));
+
+        // word0 and word1: sent by the read, the log first; word2 and word3: at the end, the log first
+        assertThat(aheadWrites).containsExactly("insert log", "update effects", "insert log", "update effects");
+        assertThat(mongo.getCollection("log").countDocuments()).isEqualTo(4);
+        assertThat(mongo.getCollection("effects").countDocuments()).isEqualTo(4);
     }
 
     @Test

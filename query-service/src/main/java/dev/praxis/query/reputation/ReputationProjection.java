@@ -177,6 +177,12 @@ public class ReputationProjection {
         if (outcome != null) {
             input.append("outcome", ReputationJson.write(outcome));
         }
+        if (DeliveryHorizon.firstDelivery()) {
+            // new to the projection, so not logged before: the input goes with the batch's writes,
+            // ahead of all of them, so that no effect of a decision reaches the server before it
+            PendingWrites.insertAhead(mongo, input, ReputationCollections.INPUTS);
+            return new LoggedInput(input, false);
+        }
         try {
             mongo.insert(input, ReputationCollections.INPUTS);
             return new LoggedInput(input, false);

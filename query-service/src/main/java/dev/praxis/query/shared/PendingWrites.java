@@ -2,10 +2,13 @@ package dev.praxis.query.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +44,12 @@ public final class PendingWrites {
     private static final ThreadLocal<PendingWrites> CURRENT = new ThreadLocal<>();
 
     private final Map<String, Pending> byCollection = new LinkedHashMap<>();
+    /**
+     * Collections whose pending writes are sent before those of any other collection, whenever
+     * anything is sent: a log whose entries must reach the server before the writes that follow from
+     * them ({@link #insertAhead}).
+     */
+    private final Set<String> ahead = new LinkedHashSet<>();
     /** What the projections do once at the end of the batch, before its writes are sent, by key. */
     private final Map<String, Runnable> atEnd = new LinkedHashMap<>();
     /**
@@ -132,6 +141,24 @@ public final class PendingWrites {
         }
     }
 
+    /**
+     * {@code mongo.insert(document, collection)}, sent with the batch but ahead of the other
+     * collections' writes: whenever this thread sends pending writes of any other collection (a
+     * read or a write there, or the batch's end), it sends this collection's first. For a log of
+     * decisions whose effects are written after them: no effect reaches the server before the entry
+     * it follows from, so a batch that stops half way finds every decision it applied. Only for a
+     * document new to the collection (an insert that cannot collide).
+     */
+    public static void insertAhead(MongoTemplate mongo, Document document, String collection) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            mongo.insert(document, collection);
+        } else {
+            writes.ahead.add(collection);
+            writes.add(mongo, collection, bulk -> bulk.insert(document));
+        }
+    }
+
     /** {@code mongo.upsert(query, update, collection)}, sent with the batch when the answer is not needed. */
     public static void upsert(MongoTemplate mongo, Query query, Update update, String collection) {
         write(mongo, collection, () -> mongo.upsert(query, update, collection), bulk -> bulk.upsert(query, update));
@@ -187,13 +214,26 @@ public final class PendingWrites {
     }
 
     private void flush(String collection) {
+        if (!ahead.contains(collection)) {
+            flushAhead();
+        }
         Pending pending = byCollection.remove(collection);
         if (pending != null) {
             send(collection, pending);
         }
     }
 
+    private void flushAhead() {
+        for (String collection : ahead) {
+            Pending pending = byCollection.remove(collection);
+            if (pending != null) {
+                send(collection, pending);
+            }
+        }
+    }
+
     private void flushAll() {
+        flushAhead();
         List<Map.Entry<String, Pending>> all = new ArrayList<>(byCollection.entrySet());
         byCollection.clear();
         for (Map.Entry<String, Pending> entry : all) {
