@@ -122,17 +122,17 @@ public final class ReputationEngine {
                 anonymousVote(e);
             } else if (event instanceof VoteChanged e) {
                 in(e.communityId());
-                retract(voteKey(e.postId(), e.actorId()));
+                retract(voteKey(e.postId(), e.actorId()), e.questionId());
                 vote(e.questionId(), e.postId(), e.postKind(), e.postAuthorId(), e.direction());
             } else if (event instanceof VoteRetracted e) {
                 in(e.communityId());
-                retract(voteKey(e.postId(), e.actorId()));
+                retract(voteKey(e.postId(), e.actorId()), e.questionId());
             } else if (event instanceof AnswerAccepted e) {
                 in(e.communityId());
                 accept(e);
             } else if (event instanceof AnswerAcceptanceWithdrawn e) {
                 in(e.communityId());
-                retract("accept:" + e.answerId());
+                retract("accept:" + e.answerId(), e.questionId());
             } else if (event instanceof BountyOffered e) {
                 in(e.communityId());
                 cause("bounty-offer:" + e.questionId() + ":" + e.round(), e.questionId(), e.questionId(),
@@ -185,7 +185,7 @@ public final class ReputationEngine {
 
         private void vote(String questionId, String postId, PostKind kind, String authorId, VoteDirection direction) {
             String key = voteKey(postId, event.actorId());
-            retract(key);
+            retract(key, questionId);
             List<ReputationGrant> grants = new ArrayList<>();
             if (direction == VoteDirection.UP) {
                 boolean question = kind == PostKind.QUESTION;
@@ -217,7 +217,7 @@ public final class ReputationEngine {
 
         private void accept(AnswerAccepted e) {
             String key = "accept:" + e.answerId();
-            retract(key);
+            retract(key, e.questionId());
             if (e.answerAuthorId().equals(e.actorId())) {
                 return; // accepting one's own answer earns nothing
             }
@@ -282,8 +282,8 @@ public final class ReputationEngine {
         }
 
         /** Takes back what a cause granted and forgets it (a retracted vote, a withdrawn acceptance). */
-        private void retract(String key) {
-            ledger.cause(communityId, key).ifPresent(cause -> {
+        private void retract(String key, String threadId) {
+            ledger.causeInThread(communityId, threadId, key).ifPresent(cause -> {
                 if (cause.active()) {
                     takeBack(cause);
                 }

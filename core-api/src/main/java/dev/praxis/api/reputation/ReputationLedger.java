@@ -33,6 +33,15 @@ public interface ReputationLedger {
 
     Optional<ReputationCause> cause(String communityId, String key);
 
+    /**
+     * The cause under {@code key}, which can only belong to the thread {@code threadId} (the question
+     * or article the voted or accepted post is in): a ledger that knows every cause of that thread
+     * may answer without a lookup.
+     */
+    default Optional<ReputationCause> causeInThread(String communityId, String threadId, String key) {
+        return cause(communityId, key);
+    }
+
     /** Every cause (live or suspended) of a thread's posts: a question with its answers, or an article. */
     List<ReputationCause> causesOfThread(String communityId, String questionId);
 

@@ -125,6 +125,19 @@ final class MongoReputationLedger implements ReputationLedger {
                 batch.findById(ReputationCollections.CAUSES, key(communityId, key))).map(MongoReputationLedger::cause));
     }
 
+    /** A cause of a thread that started in this batch is known without a read: there is none but the batch's own. */
+    @Override
+    public Optional<ReputationCause> causeInThread(String communityId, String threadId, String key) {
+        List<String> id = List.of(communityId, key);
+        if (!causes.containsKey(id)) {
+            Optional<Document> known = batch.causeOfKnownThread(communityId, threadId, key(communityId, key));
+            if (known != null) {
+                causes.put(id, known.map(MongoReputationLedger::cause));
+            }
+        }
+        return cause(communityId, key);
+    }
+
     @Override
     public List<ReputationCause> causesOfThread(String communityId, String questionId) {
         Map<String, ReputationCause> found = new LinkedHashMap<>();

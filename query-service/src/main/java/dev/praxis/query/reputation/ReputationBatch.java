@@ -100,6 +100,26 @@ final class ReputationBatch {
         return ofThread;
     }
 
+    /**
+     * A thread (a question or an article) that starts in this batch and is new to the projection: it
+     * has no causes on the server, so the batch knows all of them (those it writes itself).
+     */
+    void threadStarted(String communityId, String threadId) {
+        threadsKnown.add(List.of(communityId, threadId));
+    }
+
+    /**
+     * The cause under {@code id} of a thread whose causes the batch knows, without a read (empty when
+     * it has none under that id); null when the batch does not know all of that thread's causes.
+     */
+    Optional<Document> causeOfKnownThread(String communityId, String threadId, String id) {
+        if (!threadsKnown.contains(List.of(communityId, threadId))) {
+            return null;
+        }
+        Optional<Document> cause = documents(ReputationCollections.CAUSES).get(id);
+        return cause == null ? Optional.empty() : cause;
+    }
+
     /** Upserts by id with the batch, and keeps the remembered copy in step when the update only sets top-level fields. */
     void upsert(String collection, String id, Update update) {
         PendingWrites.upsert(mongo, query(where("_id").is(id)), update, collection);

@@ -5,9 +5,11 @@ import static dev.praxis.query.shared.AppliedEvents.upsertAllOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.praxis.api.article.ArticlePublished;
 import dev.praxis.api.community.CommunityCreated;
 import dev.praxis.api.community.CommunityPrivilegeThresholdsChanged;
 import dev.praxis.api.privilege.PrivilegePreset;
+import dev.praxis.api.question.QuestionAsked;
 import dev.praxis.api.reputation.ReputationCause;
 import dev.praxis.api.reputation.ReputationChange;
 import dev.praxis.api.reputation.ReputationEngine;
@@ -92,6 +94,14 @@ public class ReputationProjection {
         // an event new to this projection cannot have been logged: no need to look
         Document input = DeliveryHorizon.firstDelivery() ? null : mongo.findById(eventId, Document.class,
                 ReputationCollections.INPUTS);
+        if (DeliveryHorizon.firstDelivery()) {
+            // a thread new to the projection has no causes yet: its votes need not look for earlier ones
+            if (event instanceof QuestionAsked asked) {
+                ReputationBatch.of(mongo).threadStarted(asked.communityId(), asked.questionId());
+            } else if (event instanceof ArticlePublished published) {
+                ReputationBatch.of(mongo).threadStarted(published.communityId(), published.articleId());
+            }
+        }
         ReputationOutcome outcome;
         if (input == null) {
             outcome = loggedWithOutcome(eventId, event, decide(eventId, event));

@@ -45,8 +45,12 @@ class ReputationBatchTest {
             && e.getCommand().getString("find").getValue().startsWith("reputation_"));
     private static final Map<String, Integer> readsWhileProjecting = new ConcurrentHashMap<>();
 
+    /** Reads of the causes alone. */
+    private static final CommandCounter causeReads = new CommandCounter(e -> e.getCommandName().equals("find")
+            && e.getCommand().getString("find").getValue().equals(ReputationCollections.CAUSES));
+
     @RegisterExtension
-    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), reputationReads);
+    static final ProjectionHarness harness = new ProjectionHarness(mongo -> List.of(), reputationReads, causeReads);
 
     @Test
     void oneBatchLeavesWhatBatchesOfOneLeaveAndReadsEachDocumentOnce() throws Exception {
@@ -62,6 +66,10 @@ class ReputationBatchTest {
         // rules, totals, vote days, thread tags and causes: read once per batch, then kept in step
         assertThat(batched).as("reads of the reputation collections in one batch (%d) against one by one (%d)", batched, alone)
                 .isLessThan(alone / 2);
+        // every thread of the history starts in the batch: its votes, acceptances and deletions find
+        // their causes among the batch's own, without a read (the dump reads the collection once)
+        assertThat(causeReads.count("one_by_one")).isGreaterThan(5);
+        assertThat(causeReads.count("in_one_batch")).isEqualTo(1);
     }
 
     @Test
