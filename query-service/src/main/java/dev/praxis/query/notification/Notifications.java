@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.mongodb.client.result.UpdateResult;
+import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PendingWrites;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,11 +84,26 @@ public class Notifications {
             recount(id);
             return;
         }
+        if (written.getUpsertedId() != null && DeliveryHorizon.firstDelivery()) {
+            // inserted just now by an event new to its projection: unread, not counted, never flipped;
+            // only this batch writes it from here on, in order, so its first flip cannot miss and goes
+            // with the batch's writes, after the count it records
+            countNew(id, n.recipientId());
+            return;
+        }
         // inserted just now: unread, not counted, never flipped, so the first flip needs no read of it
         if (written.getUpsertedId() != null && flip(id, n.recipientId(), false, 0L, true)) {
             return;
         }
         recount(id);
+    }
+
+    /** The first flip of a notification inserted just now, both writes with the batch (the count ahead). */
+    private void countNew(String id, String recipientId) {
+        PendingWrites.ahead(mongo, INBOXES);
+        upsertOnce(mongo, INBOXES, recipientId, id + "#0", new Update().inc("unread", 1));
+        PendingWrites.updateFirst(mongo, query(where("_id").is(id).and("counted").is(false).and("flips").is(0L)),
+                new Update().set("counted", true).set("flips", 1L), NOTIFICATIONS);
     }
 
     /**
@@ -153,6 +169,8 @@ public class Notifications {
      * meanwhile (the caller reads it again).
      */
     private boolean flip(String id, String recipientId, boolean counted, long flips, boolean unread) {
+        // the count, held back with the batch's writes, must reach the server before the flip's record
+        PendingWrites.ahead(mongo, INBOXES);
         upsertOnce(mongo, INBOXES, recipientId, id + "#" + flips, new Update().inc("unread", unread ? 1 : -1));
         return mongo.updateFirst(query(where("_id").is(id).and("counted").is(counted).and("flips").is(flips)),
                 new Update().set("counted", unread).set("flips", flips + 1), NOTIFICATIONS).getModifiedCount() > 0;

@@ -27,7 +27,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * handler reads what it wrote, and the writes to one collection reach the server in the order they
  * were made. Writes to different collections may reach it in another order than they were made;
  * no read depends on that, and a batch that fails is handed to the handlers again, where
- * {@link AppliedEvents} and {@link DeliveryHorizon} make every write count once.
+ * {@link AppliedEvents} and {@link DeliveryHorizon} make every write count once. Where a second
+ * delivery can mend a half-sent batch only if one collection's writes arrived first, the handler
+ * says so ({@link #ahead}).
  *
  * <p>{@link DeliveryHorizon} opens the write-behind when a batch starts and sends everything after
  * the batch's last event, inside the batch's unit of work: before the processor stores its token,
@@ -142,21 +144,28 @@ public final class PendingWrites {
     }
 
     /**
-     * {@code mongo.insert(document, collection)}, sent with the batch but ahead of the other
-     * collections' writes: whenever this thread sends pending writes of any other collection (a
-     * read or a write there, or the batch's end), it sends this collection's first. For a log of
-     * decisions whose effects are written after them: no effect reaches the server before the entry
-     * it follows from, so a batch that stops half way finds every decision it applied. Only for a
-     * document new to the collection (an insert that cannot collide).
+     * From now until the batch ends, the writes pending for {@code collection} reach the server ahead
+     * of any other collection's: whenever this thread sends pending writes of another collection (a
+     * read or a write there, or the batch's end), or writes another collection directly, it sends
+     * this collection's first. For writes that others follow from (a log of decisions and their
+     * effects, a count moved before the notification records that it was): no follower reaches the
+     * server before what it follows from, so a batch that stops half way leaves nothing that a
+     * second delivery cannot mend. Outside a batch every write is sent at once, in order anyway.
+     */
+    public static void ahead(MongoTemplate mongo, String collection) {
+        PendingWrites writes = gathering(mongo);
+        if (writes != null) {
+            writes.ahead.add(collection);
+        }
+    }
+
+    /**
+     * {@code mongo.insert(document, collection)}, sent with the batch, {@link #ahead} of the other
+     * collections' writes. Only for a document new to the collection (an insert that cannot collide).
      */
     public static void insertAhead(MongoTemplate mongo, Document document, String collection) {
-        PendingWrites writes = gathering(mongo);
-        if (writes == null) {
-            mongo.insert(document, collection);
-        } else {
-            writes.ahead.add(collection);
-            writes.add(mongo, collection, bulk -> bulk.insert(document));
-        }
+        ahead(mongo, collection);
+        write(mongo, collection, () -> mongo.insert(document, collection), bulk -> bulk.insert(document));
     }
 
     /** {@code mongo.upsert(query, update, collection)}, sent with the batch when the answer is not needed. */
