@@ -48,8 +48,7 @@ public final class PendingWrites {
     private final Map<String, Pending> byCollection = new LinkedHashMap<>();
     /**
      * Collections whose pending writes are sent before those of any other collection, whenever
-     * anything is sent: a log whose entries must reach the server before the writes that follow from
-     * them ({@link #insertAhead}).
+     * anything is sent ({@link #ahead}): writes that others follow from must reach the server first.
      */
     private final Set<String> ahead = new LinkedHashSet<>();
     /** What the projections do once at the end of the batch, before its writes are sent, by key. */
