@@ -1,5 +1,7 @@
 package dev.praxis.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.util.Map;
@@ -28,5 +30,17 @@ public final class CommandCounter implements CommandListener {
     public int count(String database) {
         AtomicInteger count = byDatabase.get(database);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Asserts that the projection sent at most {@code share} of the commands in one batch (the
+     * database {@code batched}) that it sent one event at a time ({@code alone}): {@code what} names
+     * them in the failure.
+     */
+    public void assertAtMost(double share, String what, String batched, String alone) {
+        int inBatch = count(batched);
+        int oneByOne = count(alone);
+        assertThat((double) inBatch).as("%s in one batch (%d) against one by one (%d)", what, inBatch, oneByOne)
+                .isLessThanOrEqualTo(share * oneByOne);
     }
 }

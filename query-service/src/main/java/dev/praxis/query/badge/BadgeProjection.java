@@ -82,7 +82,7 @@ public class BadgeProjection {
         PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.QUESTION.name())
                 .set("authorId", event.actorId()).set("tags", tags(event.tags())).setOnInsert("score", 0), POSTS);
-        posts().written(event.questionId());
+        created(event.questionId(), event.communityId(), event.questionId(), PostKind.QUESTION, event.actorId(), tags(event.tags()));
     }
 
     @EventHandler
@@ -92,7 +92,7 @@ public class BadgeProjection {
         PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
                 .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
                 .set("authorId", event.actorId()).setOnInsert("tags", tags).setOnInsert("score", 0), POSTS);
-        posts().written(event.answerId());
+        created(event.answerId(), event.communityId(), event.questionId(), PostKind.ANSWER, event.actorId(), tags);
         // new to the projection, the answer had no document: it has its question's tags (no read needed);
         // delivered again, it keeps the tags it was first given
         List<String> answerTags = DeliveryHorizon.firstDelivery() ? tags
@@ -243,6 +243,21 @@ public class BadgeProjection {
         AppliedEvents.applyOnce(mongo, POSTS, postId, eventId, increment);
         posts().set(postId, "score", before.getInteger("score", 0) + delta);
         return posts().copy(postId);
+    }
+
+    /**
+     * A post written by the event that creates it. New to the projection, the post had no document,
+     * so the batch knows the one it wrote (its votes in the same batch, as in a replay, then need no
+     * round trip); delivered again, the document may hold a score, and is forgotten until read.
+     */
+    private void created(String postId, String communityId, String questionId, PostKind kind, String authorId,
+                         List<String> tags) {
+        if (DeliveryHorizon.firstDelivery()) {
+            posts().keep(postId, new Document("_id", postId).append("communityId", communityId).append("questionId", questionId)
+                    .append("kind", kind.name()).append("authorId", authorId).append("tags", tags).append("score", 0));
+        } else {
+            posts().written(postId);
+        }
     }
 
     /** The batch's posts: only this projection writes them, and it tells the batch of each write. */

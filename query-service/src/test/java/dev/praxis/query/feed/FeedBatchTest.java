@@ -43,15 +43,9 @@ class FeedBatchTest {
         assertThat(inOneBatch).isEqualTo(oneByOne);
         // dora follows alice, the axon tag and bob before the posts: their fan-outs reached her home feed
         assertThat(inOneBatch).containsKeys(FeedProjection.FOLLOWS, HomeFeedWriter.PAGES);
-        int alone = followerReads.count("feeds_one_by_one");
-        int batched = followerReads.count("feeds_in_one_batch");
-        assertThat(batched).as("lookups of followers in one batch (%d) against one by one (%d)", batched, alone)
-                .isLessThanOrEqualTo(alone / 2);
+        followerReads.assertAtMost(0.5, "lookups of followers", "feeds_in_one_batch", "feeds_one_by_one");
         // the hot scores (equal above) were recomputed once, at the batch's end, with one read
-        int postsAlone = postReads.count("feeds_one_by_one");
-        int postsBatched = postReads.count("feeds_in_one_batch");
-        assertThat(postsBatched).as("reads of the posts in one batch (%d) against one by one (%d)", postsBatched, postsAlone)
-                .isLessThanOrEqualTo(postsAlone / 4);
+        postReads.assertAtMost(0.25, "reads of the posts", "feeds_in_one_batch", "feeds_one_by_one");
     }
 
     private static Map<String, List<Document>> runTracked(String database, List<EventMessage<?>> events, int batchSize)
