@@ -282,10 +282,11 @@ public class ReputationProjection {
                 new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("total", t.value())));
         outcome.editPoints().forEach(t -> writes.upsert(ReputationCollections.TOTALS, key(t.communityId(), t.memberId()),
                 new Update().set("communityId", t.communityId()).set("memberId", t.memberId()).set("editPoints", t.value())));
-        outcome.voteDays().forEach(d -> writes.upsert(ReputationCollections.VOTE_DAYS, key(d.communityId(), d.memberId(), d.day()),
+        // a vote day's and a thread's tags document hold these fields and no others: the batch knows them whole
+        outcome.voteDays().forEach(d -> writes.upsertWhole(ReputationCollections.VOTE_DAYS, key(d.communityId(), d.memberId(), d.day()),
                 new Update().set("communityId", d.communityId()).set("memberId", d.memberId()).set("day", d.day())
                         .set("points", d.points())));
-        outcome.tags().forEach(t -> writes.upsert(ReputationCollections.THREAD_TAGS, key(t.communityId(), t.questionId()),
+        outcome.tags().forEach(t -> writes.upsertWhole(ReputationCollections.THREAD_TAGS, key(t.communityId(), t.questionId()),
                 new Update().set("communityId", t.communityId()).set("questionId", t.questionId()).set("tags", t.tags())));
         for (ReputationCause cause : outcome.causesPut()) {
             writes.upsertWhole(ReputationCollections.CAUSES, key(cause.communityId(), cause.key()), new Update()
