@@ -38,6 +38,7 @@ import dev.praxis.api.tag.TagCreated;
 import dev.praxis.api.tag.TagSynonymAdded;
 import dev.praxis.api.tag.TagSynonymRemoved;
 import dev.praxis.query.shared.AppliedEvents;
+import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
@@ -129,7 +130,16 @@ public class KnowledgeProjection {
                 .set("tags", tags)
                 .set("deleted", false)
                 .set("createdAt", event.occurredAt()), THREADS);
-        threads().written(event.questionId());
+        if (DeliveryHorizon.firstDelivery()) {
+            // only this event creates a thread, so new to the projection it had no document: the batch
+            // knows the one it wrote (applied() below adds its last activity to the copy)
+            threads().keep(event.questionId(), new Document("_id", event.questionId())
+                    .append("communityId", event.communityId()).append("askerId", event.actorId())
+                    .append("title", event.title()).append("tags", tags).append("deleted", false)
+                    .append("createdAt", Date.from(event.occurredAt())));
+        } else {
+            threads().written(event.questionId());
+        }
         tags.forEach(tag -> knownTopic(event.communityId(), tag));
         countPairs(event.communityId(), tags, 1, message.getIdentifier());
         participated(event.actorId(), event.questionId(), event.communityId(), EvidenceKind.ASKED, event.questionId(),
