@@ -60,12 +60,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Blue/green replays and the reputation comparison, on the whole query service against a real event
  * store (embedded PostgreSQL) and the embedded MongoDB server, over real HTTP. Replays are slowed to
- * {@value #RATE} events per second so that the test can watch them build while the old read models
- * answer.
+ * {@value #RATE} events per second, in batches of 10, so that the test can watch them build while the
+ * old read models answer: a batch's writes reach the new generation together, at its end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "praxis.query.consistency-timeout=3s",
         "praxis.query.replay.max-events-per-second=" + ReplayTest.RATE,
+        "praxis.query.replay.batch-size=10",
         "praxis.query.replay.control-ttl=100ms",
         "praxis.query.replay.retire-after=3s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -256,7 +257,7 @@ class ReplayTest {
                     assertThat(get("/members/bob")).isEqualTo(bobBefore);
                     assertThat(get("/communities/" + community + "/leaderboard?first=5")).isEqualTo(boardBefore);
                 }
-                // the inputs' log grows event by event (the other writes go with their batch of up to 500)
+                // the new generation grows batch by batch (its inputs' log too, ahead of the batch's other writes)
                 long partial = physical("reputation_inputs", generation).countDocuments();
                 sawPartialNewGeneration |= partial > 0 && partial < physical("reputation_inputs", 0).countDocuments();
                 if (newVotePosition < 0 && samples.size() == 3) {
