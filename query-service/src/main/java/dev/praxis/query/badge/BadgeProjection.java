@@ -79,20 +79,18 @@ public class BadgeProjection {
 
     @EventHandler
     void on(QuestionAsked event) {
-        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
-                .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.QUESTION.name())
-                .set("authorId", event.actorId()).set("tags", tags(event.tags())).setOnInsert("score", 0), POSTS);
-        created(event.questionId(), event.communityId(), event.questionId(), PostKind.QUESTION, event.actorId(), tags(event.tags()));
+        created(event.questionId(), new Update().set("communityId", event.communityId()).set("questionId", event.questionId())
+                .set("kind", PostKind.QUESTION.name()).set("authorId", event.actorId()).set("tags", tags(event.tags()))
+                .setOnInsert("score", 0));
     }
 
     @EventHandler
     void on(AnswerPosted event, EventMessage<?> message) {
         Document question = posts().findById(mongo, event.questionId());
         List<String> tags = question == null ? List.of() : question.getList("tags", String.class);
-        PendingWrites.upsert(mongo, query(where("_id").is(event.answerId())), new Update()
-                .set("communityId", event.communityId()).set("questionId", event.questionId()).set("kind", PostKind.ANSWER.name())
-                .set("authorId", event.actorId()).setOnInsert("tags", tags).setOnInsert("score", 0), POSTS);
-        created(event.answerId(), event.communityId(), event.questionId(), PostKind.ANSWER, event.actorId(), tags);
+        created(event.answerId(), new Update().set("communityId", event.communityId()).set("questionId", event.questionId())
+                .set("kind", PostKind.ANSWER.name()).set("authorId", event.actorId()).setOnInsert("tags", tags)
+                .setOnInsert("score", 0));
         // new to the projection, the answer had no document: it has its question's tags (no read needed);
         // delivered again, it keeps the tags it was first given
         List<String> answerTags = DeliveryHorizon.firstDelivery() ? tags
@@ -246,15 +244,14 @@ public class BadgeProjection {
     }
 
     /**
-     * A post written by the event that creates it. New to the projection, the post had no document,
+     * Upserts a post for the event that creates it. New to the projection, the post had no document,
      * so the batch knows the one it wrote (its votes in the same batch, as in a replay, then need no
      * round trip); delivered again, the document may hold a score, and is forgotten until read.
      */
-    private void created(String postId, String communityId, String questionId, PostKind kind, String authorId,
-                         List<String> tags) {
+    private void created(String postId, Update upsert) {
+        PendingWrites.upsert(mongo, query(where("_id").is(postId)), upsert, POSTS);
         if (DeliveryHorizon.firstDelivery()) {
-            posts().keep(postId, new Document("_id", postId).append("communityId", communityId).append("questionId", questionId)
-                    .append("kind", kind.name()).append("authorId", authorId).append("tags", tags).append("score", 0));
+            posts().upserted(mongo, postId, upsert);
         } else {
             posts().written(postId);
         }

@@ -123,20 +123,18 @@ public class KnowledgeProjection {
             return;
         }
         List<String> tags = resolve(event.communityId(), event.tags());
-        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), new Update()
+        Update thread = new Update()
                 .set("communityId", event.communityId())
                 .set("askerId", event.actorId())
                 .set("title", event.title())
                 .set("tags", tags)
                 .set("deleted", false)
-                .set("createdAt", event.occurredAt()), THREADS);
+                .set("createdAt", event.occurredAt());
+        PendingWrites.upsert(mongo, query(where("_id").is(event.questionId())), thread, THREADS);
         if (DeliveryHorizon.firstDelivery()) {
             // only this event creates a thread, so new to the projection it had no document: the batch
             // knows the one it wrote (applied() below adds its last activity to the copy)
-            threads().keep(event.questionId(), new Document("_id", event.questionId())
-                    .append("communityId", event.communityId()).append("askerId", event.actorId())
-                    .append("title", event.title()).append("tags", tags).append("deleted", false)
-                    .append("createdAt", Date.from(event.occurredAt())));
+            threads().upserted(mongo, event.questionId(), thread);
         } else {
             threads().written(event.questionId());
         }

@@ -282,10 +282,9 @@ public class NotificationProjection {
      * same batch (as in a replay).
      */
     private void post(String postId, String questionId, String communityId, String authorId) {
-        PendingWrites.upsert(mongo, query(where("_id").is(postId)), new Update()
-                .set("questionId", questionId).set("communityId", communityId).set("authorId", authorId), POSTS);
-        KnownInBatch.of(POSTS).keep(postId, new Document("_id", postId).append("questionId", questionId)
-                .append("communityId", communityId).append("authorId", authorId));
+        Update post = new Update().set("questionId", questionId).set("communityId", communityId).set("authorId", authorId);
+        PendingWrites.upsert(mongo, query(where("_id").is(postId)), post, POSTS);
+        KnownInBatch.of(POSTS).upserted(mongo, postId, post);
     }
 
     private String authorOf(String postId) {

@@ -92,9 +92,9 @@ public class ReputationProjection {
         }
         String eventId = message.getIdentifier();
         // an event new to this projection cannot have been logged: no need to look
-        Document input = DeliveryHorizon.firstDelivery() ? null : mongo.findById(eventId, Document.class,
-                ReputationCollections.INPUTS);
-        if (DeliveryHorizon.firstDelivery()) {
+        boolean firstDelivery = DeliveryHorizon.firstDelivery();
+        Document input = firstDelivery ? null : mongo.findById(eventId, Document.class, ReputationCollections.INPUTS);
+        if (firstDelivery) {
             // a thread new to the projection has no causes yet: its votes need not look for earlier ones
             if (event instanceof QuestionAsked asked) {
                 ReputationBatch.of(mongo).threadStarted(asked.communityId(), asked.questionId());

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -92,6 +93,28 @@ public final class KnownInBatch {
     public void keep(Object id, Document document) {
         known.put(id, Optional.ofNullable(document));
         written.remove(id);
+    }
+
+    /**
+     * The projection upserted {@code update} into a document that had no fields but those it sets (new
+     * to the collection, or one that only ever holds these): the batch keeps what the server then
+     * holds, {@code _id} with the {@code $set} and {@code $setOnInsert} fields, in the form a read
+     * answers them (through the template's converter: a {@link java.time.Instant} becomes a
+     * {@link java.util.Date}). An update with other operators or dotted fields is only noted as
+     * {@link #written}.
+     */
+    public void upserted(MongoTemplate mongo, Object id, Update update) {
+        Document whole = new Document("_id", id);
+        for (Map.Entry<String, Object> operation : update.getUpdateObject().entrySet()) {
+            if (!List.of("$set", "$setOnInsert").contains(operation.getKey())
+                    || !(operation.getValue() instanceof Document fields)
+                    || fields.keySet().stream().anyMatch(field -> field.contains("."))) {
+                written(id);
+                return;
+            }
+            fields.forEach((field, value) -> whole.put(field, mongo.getConverter().convertToMongoType(value)));
+        }
+        keep(id, whole);
     }
 
     /** The projection wrote (or is about to write) the document: it is forgotten until read again. */
