@@ -4,7 +4,6 @@ import static dev.praxis.query.shared.AppliedEvents.upsertOnce;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import com.mongodb.client.result.UpdateResult;
 import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.PendingWrites;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,47 +59,49 @@ public class Notifications {
             return;
         }
         String id = idOf(n.recipientId(), n.type(), n.subject());
-        UpdateResult written;
-        try {
-            written = mongo.upsert(query(where("_id").is(id).and("position").lt(n.position())), new Update()
-                    .set("recipientId", n.recipientId())
-                    .set("type", n.type())
-                    .set("subject", n.subject())
-                    .set("communityId", n.communityId())
-                    .set("questionId", n.questionId())
-                    .set("postId", n.postId())
-                    .set("actorId", n.actorId())
-                    .set("detail", n.detail())
-                    .set("occurredAt", n.occurredAt())
-                    .set("position", n.position())
-                    .set("read", false)
-                    .set("retracted", false)
-                    .setOnInsert("counted", false)
-                    .setOnInsert("flips", 0L), NOTIFICATIONS);
-        } catch (DuplicateKeyException alreadyNotified) {
-            // it exists with this position or a later one; a delivery that stopped before counting
-            // it is healed here
-            recount(id);
-            return;
-        }
-        if (written.getUpsertedId() != null && DeliveryHorizon.firstDelivery()) {
+        boolean firstDelivery = DeliveryHorizon.firstDelivery();
+        Update notification = new Update()
+                .set("recipientId", n.recipientId())
+                .set("type", n.type())
+                .set("subject", n.subject())
+                .set("communityId", n.communityId())
+                .set("questionId", n.questionId())
+                .set("postId", n.postId())
+                .set("actorId", n.actorId())
+                .set("detail", n.detail())
+                .set("occurredAt", n.occurredAt())
+                .set("position", n.position())
+                .set("read", false)
+                .set("retracted", false)
+                .setOnInsert("counted", false)
+                .setOnInsert("flips", 0L);
+        // in a batch the upsert goes with the batch's other notifications, one command for them all;
+        // the count follows when the answer is known
+        PendingWrites.upsert(mongo, id, query(where("_id").is(id).and("position").lt(n.position())), notification,
+                NOTIFICATIONS, upserted -> count(id, n.recipientId(), upserted, firstDelivery));
+    }
+
+    private void count(String id, String recipientId, PendingWrites.Upserted upserted, boolean firstDelivery) {
+        if (upserted == PendingWrites.Upserted.INSERTED && firstDelivery) {
             // inserted just now by an event new to its projection: unread, not counted, never flipped;
             // only this batch writes it from here on, in order, so its first flip cannot miss and goes
             // with the batch's writes, after the count it records
-            countNew(id, n.recipientId());
+            countNew(id, recipientId);
             return;
         }
         // inserted just now: unread, not counted, never flipped, so the first flip needs no read of it
-        if (written.getUpsertedId() != null && flip(id, n.recipientId(), false, 0L, true)) {
+        if (upserted == PendingWrites.Upserted.INSERTED && flip(id, recipientId, false, 0L, true, firstDelivery)) {
             return;
         }
-        recount(id);
+        // renewed, or it exists with this position or a later one (a delivery that stopped before
+        // counting it is healed here)
+        recount(id, firstDelivery);
     }
 
     /** The first flip of a notification inserted just now, both writes with the batch (the count ahead). */
     private void countNew(String id, String recipientId) {
         PendingWrites.ahead(mongo, INBOXES);
-        upsertOnce(mongo, INBOXES, recipientId, id + "#0", new Update().inc("unread", 1));
+        upsertOnce(mongo, INBOXES, recipientId, id + "#0", new Update().inc("unread", 1), true);
         PendingWrites.updateFirst(mongo, query(where("_id").is(id).and("counted").is(false).and("flips").is(0L)),
                 new Update().set("counted", true).set("flips", 1L), NOTIFICATIONS);
     }
@@ -141,11 +141,16 @@ public class Notifications {
     private void recountAll(Criteria which) {
         Query ids = query(which);
         ids.fields().include("_id");
-        mongo.find(ids, Document.class, NOTIFICATIONS).forEach(n -> recount(n.getString("_id")));
+        boolean firstDelivery = DeliveryHorizon.firstDelivery();
+        mongo.find(ids, Document.class, NOTIFICATIONS).forEach(n -> recount(n.getString("_id"), firstDelivery));
     }
 
-    /** Brings the member's unread count in line with one notification (see the class comment). */
-    private void recount(String id) {
+    /**
+     * Brings the member's unread count in line with one notification (see the class comment), for
+     * an event that is or is not new to the projection ({@link DeliveryHorizon#firstDelivery}, asked
+     * when the event was handled).
+     */
+    private void recount(String id, boolean firstDelivery) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Document n = mongo.findOne(query(where("_id").is(id)), Document.class, NOTIFICATIONS);
             if (n == null) {
@@ -156,7 +161,8 @@ public class Notifications {
             if (counted == unread) {
                 return;
             }
-            if (flip(id, n.getString("recipientId"), counted, n.get("flips", Number.class).longValue(), unread)) {
+            if (flip(id, n.getString("recipientId"), counted, n.get("flips", Number.class).longValue(), unread,
+                    firstDelivery)) {
                 return;
             }
         }
@@ -168,10 +174,12 @@ public class Notifications {
      * {@code flips}, then records that with a compare-and-set; false when the notification changed
      * meanwhile (the caller reads it again).
      */
-    private boolean flip(String id, String recipientId, boolean counted, long flips, boolean unread) {
+    private boolean flip(String id, String recipientId, boolean counted, long flips, boolean unread,
+                         boolean firstDelivery) {
         // the count, held back with the batch's writes, must reach the server before the flip's record
         PendingWrites.ahead(mongo, INBOXES);
-        upsertOnce(mongo, INBOXES, recipientId, id + "#" + flips, new Update().inc("unread", unread ? 1 : -1));
+        upsertOnce(mongo, INBOXES, recipientId, id + "#" + flips, new Update().inc("unread", unread ? 1 : -1),
+                firstDelivery);
         return mongo.updateFirst(query(where("_id").is(id).and("counted").is(counted).and("flips").is(flips)),
                 new Update().set("counted", unread).set("flips", flips + 1), NOTIFICATIONS).getModifiedCount() > 0;
     }

@@ -1,6 +1,11 @@
 package dev.praxis.query.shared;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.BulkWriteUpsert;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -83,10 +90,11 @@ public final class PendingWrites {
                 writes.atEnd.clear();
                 actions.forEach(Runnable::run);
             }
+            // still gathering: what an upsert's answer makes a handler write goes with the batch too
+            writes.flushAll();
         } finally {
             CURRENT.remove();
         }
-        writes.flushAll();
     }
 
     /**
@@ -172,6 +180,47 @@ public final class PendingWrites {
         write(mongo, collection, () -> mongo.upsert(query, update, collection), bulk -> bulk.upsert(query, update));
     }
 
+    /** What an upsert did to the one document its query names. */
+    public enum Upserted {
+        /** No document matched: the upsert inserted it. */
+        INSERTED,
+        /** A document matched and was updated. */
+        UPDATED,
+        /**
+         * No document matched, and the insert collided with one of the same {@code _id}: it exists,
+         * and the rest of the query excluded it.
+         */
+        COLLIDED
+    }
+
+    /**
+     * {@code mongo.upsert(query, update, collection)} for the document {@code id}, whose answer the
+     * caller needs: {@code then} learns what the upsert did once it reached the server. In a batch the
+     * upsert goes with the batch's writes, together with the batch's other answered upserts of that
+     * collection (one command for them all), and {@code then} runs when they are sent: before any
+     * later access to the collection on this thread and, at the latest, at the batch's end, where
+     * what it writes still goes with the batch. Outside a batch it is sent at once and {@code then}
+     * runs before this returns. {@code then} must not assume the handler's state of the moment it
+     * asked: it may run after later events of the batch were handled.
+     */
+    public static void upsert(MongoTemplate mongo, Object id, Query query, Update update, String collection,
+                              Consumer<Upserted> then) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            then.accept(upsertNow(mongo, query, update, collection));
+            return;
+        }
+        writes.pendingFor(mongo, collection).writes.add(new Write(bulk -> bulk.upsert(query, update), id, then));
+    }
+
+    private static Upserted upsertNow(MongoTemplate mongo, Query query, Update update, String collection) {
+        try {
+            return mongo.upsert(query, update, collection).getUpsertedId() != null ? Upserted.INSERTED : Upserted.UPDATED;
+        } catch (DuplicateKeyException exists) {
+            return Upserted.COLLIDED;
+        }
+    }
+
     /** {@code mongo.updateFirst(query, update, collection)}, sent with the batch. */
     public static void updateFirst(MongoTemplate mongo, Query query, Update update, String collection) {
         write(mongo, collection, () -> mongo.updateFirst(query, update, collection), bulk -> bulk.updateOne(query, update));
@@ -208,6 +257,10 @@ public final class PendingWrites {
     }
 
     private void add(MongoTemplate mongo, String collection, Consumer<BulkOperations> write) {
+        pendingFor(mongo, collection).writes.add(new Write(write, null, null));
+    }
+
+    private Pending pendingFor(MongoTemplate mongo, String collection) {
         Pending pending = byCollection.get(collection);
         if (pending != null && pending.mongo != mongo) {
             // another template (another database): keep the order by sending what is pending first
@@ -218,21 +271,15 @@ public final class PendingWrites {
             pending = new Pending(mongo);
             byCollection.put(collection, pending);
         }
-        pending.writes.add(write);
+        return pending;
     }
 
+    /** Sends what is pending for the collection, until nothing is: the answers of its upserts may add more. */
     private void flush(String collection) {
-        if (!ahead.contains(collection)) {
-            flushAhead();
-        }
-        Pending pending = byCollection.remove(collection);
-        if (pending != null) {
-            send(collection, pending);
-        }
-    }
-
-    private void flushAhead() {
-        for (String collection : ahead) {
+        while (byCollection.containsKey(collection)) {
+            if (!ahead.contains(collection)) {
+                flushAhead();
+            }
             Pending pending = byCollection.remove(collection);
             if (pending != null) {
                 send(collection, pending);
@@ -240,30 +287,97 @@ public final class PendingWrites {
         }
     }
 
-    private void flushAll() {
-        flushAhead();
-        List<Map.Entry<String, Pending>> all = new ArrayList<>(byCollection.entrySet());
-        byCollection.clear();
-        for (Map.Entry<String, Pending> entry : all) {
-            send(entry.getKey(), entry.getValue());
+    private void flushAhead() {
+        for (String collection : new ArrayList<>(ahead)) {
+            flush(collection);
         }
     }
 
+    private void flushAll() {
+        while (!byCollection.isEmpty()) {
+            flushAhead();
+            if (!byCollection.isEmpty()) {
+                flush(byCollection.keySet().iterator().next());
+            }
+        }
+    }
+
+    /**
+     * Sends the collection's pending writes in their order: each run of plain writes as one ordered
+     * bulk write, each run of answered upserts of distinct documents as one unordered bulk write
+     * (an insert that collides must not stop the others). Then the upserts' answers are given, in
+     * the order the upserts were made, with the write-behind open again.
+     */
     private void send(String collection, Pending pending) {
+        List<Runnable> answers = new ArrayList<>();
         busy = true;
         try {
-            BulkOperations bulk = pending.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
-            pending.writes.forEach(write -> write.accept(bulk));
-            bulk.execute();
+            List<Write> writes = pending.writes;
+            int start = 0;
+            while (start < writes.size()) {
+                boolean answered = writes.get(start).answered();
+                Set<Object> ids = new HashSet<>();
+                int end = start;
+                while (end < writes.size() && writes.get(end).answered() == answered
+                        && (!answered || ids.add(writes.get(end).id()))) {
+                    end++;
+                }
+                List<Write> run = writes.subList(start, end);
+                if (answered) {
+                    sendAnswered(pending.mongo, collection, run, answers);
+                } else {
+                    BulkOperations bulk = pending.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+                    run.forEach(write -> write.operation().accept(bulk));
+                    bulk.execute();
+                }
+                start = end;
+            }
         } finally {
             busy = false;
+        }
+        answers.forEach(Runnable::run);
+    }
+
+    private static void sendAnswered(MongoTemplate mongo, String collection, List<Write> upserts, List<Runnable> answers) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        upserts.forEach(write -> write.operation().accept(bulk));
+        BulkWriteResult result;
+        Set<Integer> collided = new HashSet<>();
+        try {
+            result = bulk.execute();
+        } catch (BulkOperationException failed) {
+            for (BulkWriteError error : failed.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw failed;
+                }
+                collided.add(error.getIndex());
+            }
+            result = failed.getResult();
+        }
+        Set<Integer> inserted = new HashSet<>();
+        for (BulkWriteUpsert upsert : result.getUpserts()) {
+            inserted.add(upsert.getIndex());
+        }
+        for (int i = 0; i < upserts.size(); i++) {
+            Upserted answer = inserted.contains(i) ? Upserted.INSERTED
+                    : collided.contains(i) ? Upserted.COLLIDED : Upserted.UPDATED;
+            Consumer<Upserted> then = upserts.get(i).then();
+            answers.add(() -> then.accept(answer));
+        }
+    }
+
+    /** A pending write; an answered upsert names its document and who waits for its answer. */
+    private record Write(Consumer<BulkOperations> operation, Object id, Consumer<Upserted> then) {
+
+        boolean answered() {
+            return then != null;
         }
     }
 
     private static final class Pending {
 
         private final MongoTemplate mongo;
-        private final List<Consumer<BulkOperations>> writes = new ArrayList<>();
+        private final List<Write> writes = new ArrayList<>();
 
         Pending(MongoTemplate mongo) {
             this.mongo = mongo;

@@ -93,11 +93,48 @@ class NotificationsTest {
 
         List<String> writes = commands.stream()
                 .filter(c -> c.equals("update notifications") || c.equals("update notification_inboxes")).toList();
-        // q1 inserted; the access for q2's insert sends q1's count, then its flip; the batch's end: q2's
-        assertThat(writes).containsExactly("update notifications", "update notification_inboxes", "update notifications",
-                "update notifications", "update notification_inboxes", "update notifications");
+        // the batch's end: both notifications in one command, then both counts, then both flips
+        assertThat(writes).containsExactly("update notifications", "update notification_inboxes", "update notifications");
         assertThat(notifications.unreadCount("rita")).isEqualTo(2);
         assertThat(mongo.find(query(where("counted").is(true)), Document.class, Notifications.NOTIFICATIONS)).hasSize(2);
+    }
+
+    /**
+     * In a batch the notifications' upserts wait for the batch's end or for the next access to the
+     * collection; what follows them in the batch (a retraction, a renewal of the same one, a read
+     * mark) must still find them, and the counts must come out as one event at a time gives them.
+     */
+    @Test
+    void aBatchCountsAsEventsOneAtATimeDo() throws Exception {
+        // "+q": notify about q; "-q": retract it; "r q": rita reads it
+        List<String> script = List.of("+q1", "+q2", "-q1", "+q3", "+q2", "+q4", "r q3", "+q5", "+q1", "-q5", "+q6");
+        long[] unread = new long[2];
+        for (int batchSize : new int[] {1, 100}) {
+            MongoTemplate mongo = harness.mongo("notifications_script_" + batchSize);
+            Notifications notifications = new Notifications(mongo);
+            Object handler = new Object() {
+                @EventHandler
+                void on(String step, EventMessage<?> message) {
+                    String q = step.substring(step.indexOf('q'));
+                    if (step.startsWith("+")) {
+                        notifications.notify(answer("rita", q, EventPosition.of(message)));
+                    } else if (step.startsWith("-")) {
+                        notifications.retract(where("subject").is(q), true);
+                    } else {
+                        notifications.markRead("rita", List.of(Notifications.idOf("rita", "ANSWER", q)), T);
+                    }
+                }
+            };
+            ProjectionHarness.runTracked("script" + batchSize, mongo,
+                    script.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList(), List.of(handler),
+                    batchSize);
+            unread[batchSize == 1 ? 0 : 1] = notifications.unreadCount("rita");
+            long expected = mongo.count(query(where("recipientId").is("rita").and("read").is(false).and("retracted").is(false)),
+                    Notifications.NOTIFICATIONS);
+            assertThat(unread[batchSize == 1 ? 0 : 1]).as("batches of %d", batchSize).isEqualTo(expected);
+        }
+        // q1 retracted, then renewed (unread again); q2 renewed; q3 read; q5 retracted: q1 q2 q4 q6
+        assertThat(unread).containsExactly(4, 4);
     }
 
     private static NewNotification answer(String recipient, String questionId, long position) {
