@@ -20,6 +20,7 @@ import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.feed.EventPosition;
 import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.DeliveryHorizon;
 import dev.praxis.query.shared.KnownInBatch;
@@ -39,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +49,8 @@ import org.springframework.stereotype.Component;
  * answer counts in its question's tags as they were when it was posted; a deleted answer leaves
  * them), and the badges they earn, each stored once with the event that earned it. Increments go
  * through {@code AppliedEvents}; an award is an insert-if-absent, so redeliveries change nothing and
- * a {@link BadgeAwardListener} hears of each badge once.
+ * a {@link BadgeAwardListener} hears of each badge once (again only when the event that earned it
+ * is delivered again).
  */
 @Component
 @ProcessingGroup("badges")
@@ -280,18 +283,21 @@ public class BadgeProjection {
     private void award(String communityId, String memberId, Badge badge, String tag, String postId, Instant at,
                        EventMessage<?> message) {
         String id = String.join("|", communityId, memberId, badge.name()) + (postId == null ? "" : "|" + postId);
-        store(new BadgeAward(id, communityId, memberId, badge, badge.rank(), tag, postId, at, message.getIdentifier()));
+        store(new BadgeAward(id, communityId, memberId, badge, badge.rank(), tag, postId, at, message.getIdentifier(),
+                EventPosition.of(message)));
     }
 
     private void awardTag(String communityId, String memberId, String tag, Badge.Rank rank, Instant at, String eventId) {
         String id = String.join("|", communityId, memberId, Badge.TAG.name(), tag, rank.name());
-        store(new BadgeAward(id, communityId, memberId, Badge.TAG, rank, tag, null, at, eventId));
+        store(new BadgeAward(id, communityId, memberId, Badge.TAG, rank, tag, null, at, eventId, positionInHand()));
     }
 
     /**
      * Stores the award unless the badge was earned before; tells the listeners when it is new. Most
      * votes and edits earn a badge the member has already, so within a batch an award stored (or
-     * found stored) once is not sent again: a replay's batch of 500 events writes each award once.
+     * found stored) once is not sent again: a replay's batch writes each award once. In a batch the
+     * awards go to the server together ({@link PendingWrites#upsert} with an answer): the listeners
+     * hear of a new one when the batch's awards are sent, before the batch ends.
      */
     private void store(BadgeAward award) {
         Set<String> storedInBatch = CurrentUnitOfWork.isStarted()
@@ -300,15 +306,36 @@ public class BadgeProjection {
         if (storedInBatch.contains(award.id())) {
             return;
         }
-        var result = mongo.upsert(query(where("_id").is(award.id())), new Update()
+        storedInBatch.add(award.id());
+        PendingWrites.upsert(mongo, award.id(), query(where("_id").is(award.id())), new Update()
                 .setOnInsert("communityId", award.communityId()).setOnInsert("memberId", award.memberId())
                 .setOnInsert("badge", award.badge().name()).setOnInsert("rank", award.rank().name())
                 .setOnInsert("tag", award.tag()).setOnInsert("postId", award.postId())
-                .setOnInsert("awardedAt", award.awardedAt()).setOnInsert("eventId", award.eventId()), BADGES);
-        storedInBatch.add(award.id());
-        if (result.getUpsertedId() != null) {
-            listeners.forEach(listener -> listener.awarded(award));
+                .setOnInsert("awardedAt", award.awardedAt()).setOnInsert("eventId", award.eventId()), BADGES,
+                upserted -> {
+                    if (upserted == PendingWrites.Upserted.INSERTED || !DeliveryHorizon.firstDelivery() && awardedBy(award)) {
+                        listeners.forEach(listener -> listener.awarded(award));
+                    }
+                });
+    }
+
+    /**
+     * Whether the badge was stored by the award's own event: an earlier delivery of that event stored
+     * it and may have stopped before the listeners heard of it, so they hear of it again (a
+     * notification of the same award is the same notification).
+     */
+    private boolean awardedBy(BadgeAward award) {
+        Query stored = query(where("_id").is(award.id()));
+        stored.fields().include("eventId");
+        Document badge = mongo.findOne(stored, Document.class, BADGES);
+        return badge != null && award.eventId().equals(badge.getString("eventId"));
+    }
+
+    private static long positionInHand() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event) {
+            return EventPosition.of(event);
         }
+        return -1;
     }
 
     private static List<String> tags(List<String> tags) {

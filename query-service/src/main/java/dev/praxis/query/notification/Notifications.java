@@ -59,7 +59,6 @@ public class Notifications {
             return;
         }
         String id = idOf(n.recipientId(), n.type(), n.subject());
-        boolean firstDelivery = DeliveryHorizon.firstDelivery();
         Update notification = new Update()
                 .set("recipientId", n.recipientId())
                 .set("type", n.type())
@@ -78,11 +77,11 @@ public class Notifications {
         // in a batch the upsert goes with the batch's other notifications, one command for them all;
         // the count follows when the answer is known
         PendingWrites.upsert(mongo, id, query(where("_id").is(id).and("position").lt(n.position())), notification,
-                NOTIFICATIONS, upserted -> count(id, n.recipientId(), upserted, firstDelivery));
+                NOTIFICATIONS, upserted -> count(id, n.recipientId(), upserted));
     }
 
-    private void count(String id, String recipientId, PendingWrites.Upserted upserted, boolean firstDelivery) {
-        if (upserted == PendingWrites.Upserted.INSERTED && firstDelivery) {
+    private void count(String id, String recipientId, PendingWrites.Upserted upserted) {
+        if (upserted == PendingWrites.Upserted.INSERTED && DeliveryHorizon.firstDelivery()) {
             // inserted just now by an event new to its projection: unread, not counted, never flipped;
             // only this batch writes it from here on, in order, so its first flip cannot miss and goes
             // with the batch's writes, after the count it records
@@ -90,18 +89,18 @@ public class Notifications {
             return;
         }
         // inserted just now: unread, not counted, never flipped, so the first flip needs no read of it
-        if (upserted == PendingWrites.Upserted.INSERTED && flip(id, recipientId, false, 0L, true, firstDelivery)) {
+        if (upserted == PendingWrites.Upserted.INSERTED && flip(id, recipientId, false, 0L, true)) {
             return;
         }
         // renewed, or it exists with this position or a later one (a delivery that stopped before
         // counting it is healed here)
-        recount(id, firstDelivery);
+        recount(id);
     }
 
     /** The first flip of a notification inserted just now, both writes with the batch (the count ahead). */
     private void countNew(String id, String recipientId) {
         PendingWrites.ahead(mongo, INBOXES);
-        upsertOnce(mongo, INBOXES, recipientId, id + "#0", new Update().inc("unread", 1), true);
+        upsertOnce(mongo, INBOXES, recipientId, id + "#0", new Update().inc("unread", 1));
         PendingWrites.updateFirst(mongo, query(where("_id").is(id).and("counted").is(false).and("flips").is(0L)),
                 new Update().set("counted", true).set("flips", 1L), NOTIFICATIONS);
     }
@@ -141,16 +140,11 @@ public class Notifications {
     private void recountAll(Criteria which) {
         Query ids = query(which);
         ids.fields().include("_id");
-        boolean firstDelivery = DeliveryHorizon.firstDelivery();
-        mongo.find(ids, Document.class, NOTIFICATIONS).forEach(n -> recount(n.getString("_id"), firstDelivery));
+        mongo.find(ids, Document.class, NOTIFICATIONS).forEach(n -> recount(n.getString("_id")));
     }
 
-    /**
-     * Brings the member's unread count in line with one notification (see the class comment), for
-     * an event that is or is not new to the projection ({@link DeliveryHorizon#firstDelivery}, asked
-     * when the event was handled).
-     */
-    private void recount(String id, boolean firstDelivery) {
+    /** Brings the member's unread count in line with one notification (see the class comment). */
+    private void recount(String id) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Document n = mongo.findOne(query(where("_id").is(id)), Document.class, NOTIFICATIONS);
             if (n == null) {
@@ -161,8 +155,7 @@ public class Notifications {
             if (counted == unread) {
                 return;
             }
-            if (flip(id, n.getString("recipientId"), counted, n.get("flips", Number.class).longValue(), unread,
-                    firstDelivery)) {
+            if (flip(id, n.getString("recipientId"), counted, n.get("flips", Number.class).longValue(), unread)) {
                 return;
             }
         }
@@ -174,12 +167,10 @@ public class Notifications {
      * {@code flips}, then records that with a compare-and-set; false when the notification changed
      * meanwhile (the caller reads it again).
      */
-    private boolean flip(String id, String recipientId, boolean counted, long flips, boolean unread,
-                         boolean firstDelivery) {
+    private boolean flip(String id, String recipientId, boolean counted, long flips, boolean unread) {
         // the count, held back with the batch's writes, must reach the server before the flip's record
         PendingWrites.ahead(mongo, INBOXES);
-        upsertOnce(mongo, INBOXES, recipientId, id + "#" + flips, new Update().inc("unread", unread ? 1 : -1),
-                firstDelivery);
+        upsertOnce(mongo, INBOXES, recipientId, id + "#" + flips, new Update().inc("unread", unread ? 1 : -1));
         return mongo.updateFirst(query(where("_id").is(id).and("counted").is(counted).and("flips").is(flips)),
                 new Update().set("counted", unread).set("flips", flips + 1), NOTIFICATIONS).getModifiedCount() > 0;
     }

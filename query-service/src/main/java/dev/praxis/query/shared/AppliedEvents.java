@@ -51,16 +51,7 @@ public final class AppliedEvents {
     /** As {@link #applyOnce}, creating the document when it does not exist yet. */
     public static void upsertOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
                                   Update update) {
-        upsertOnce(mongo, collection, documentId, eventId, update, DeliveryHorizon.firstDelivery());
-    }
-
-    /**
-     * As {@link #upsertOnce}, for a caller that asked {@link DeliveryHorizon#firstDelivery} when it
-     * handled the event and writes later (an upsert's answer came after the batch moved on).
-     */
-    public static void upsertOnce(MongoTemplate mongo, String collection, Object documentId, String eventId,
-                                  Update update, boolean firstDelivery) {
-        if (firstDelivery) {
+        if (DeliveryHorizon.firstDelivery()) {
             PendingWrites.upsert(mongo, query(where("_id").is(documentId)), remember(update, eventId), collection);
             return;
         }

@@ -62,6 +62,34 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
         return delivery != null && delivery.first();
     }
 
+    /** The event being handled on this thread, for work done for it later in the batch ({@link #during}). */
+    static Delivery current() {
+        return DELIVERY.get();
+    }
+
+    /**
+     * Runs work for an event handled earlier in the batch (an answer that came after the batch moved
+     * on) as the handling of that event: {@link #firstDelivery} answers for it, not for the event in
+     * hand.
+     */
+    static void during(Delivery delivery, Runnable work) {
+        Delivery previous = DELIVERY.get();
+        set(delivery);
+        try {
+            work.run();
+        } finally {
+            set(previous);
+        }
+    }
+
+    private static void set(Delivery delivery) {
+        if (delivery == null) {
+            DELIVERY.remove();
+        } else {
+            DELIVERY.set(delivery);
+        }
+    }
+
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         boolean first = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isFirstMessage();
@@ -80,11 +108,7 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
             PendingWrites.discard();
             throw failed;
         } finally {
-            if (previous == null) {
-                DELIVERY.remove();
-            } else {
-                DELIVERY.set(previous);
-            }
+            set(previous);
         }
         if (last) {
             // still inside the batch's unit of work: the token is stored only after these writes
@@ -115,7 +139,7 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
     }
 
     /** The event in hand; whether it is new to the projection is found out (and the horizon raised) when first asked. */
-    private static final class Delivery {
+    static final class Delivery {
 
         private final long position;
         private final LongSupplier horizonBefore;

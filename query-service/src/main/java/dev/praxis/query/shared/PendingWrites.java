@@ -200,8 +200,9 @@ public final class PendingWrites {
      * collection (one command for them all), and {@code then} runs when they are sent: before any
      * later access to the collection on this thread and, at the latest, at the batch's end, where
      * what it writes still goes with the batch. Outside a batch it is sent at once and {@code then}
-     * runs before this returns. {@code then} must not assume the handler's state of the moment it
-     * asked: it may run after later events of the batch were handled.
+     * runs before this returns. {@code then} runs as part of the event that asked
+     * ({@link DeliveryHorizon#firstDelivery} answers for that event), but must not assume any other
+     * state of that moment: later events of the batch may have been handled since.
      */
     public static void upsert(MongoTemplate mongo, Object id, Query query, Update update, String collection,
                               Consumer<Upserted> then) {
@@ -210,7 +211,9 @@ public final class PendingWrites {
             then.accept(upsertNow(mongo, query, update, collection));
             return;
         }
-        writes.pendingFor(mongo, collection).writes.add(new Write(bulk -> bulk.upsert(query, update), id, then));
+        DeliveryHorizon.Delivery asked = DeliveryHorizon.current();
+        writes.pendingFor(mongo, collection).writes.add(new Write(bulk -> bulk.upsert(query, update), id,
+                answer -> DeliveryHorizon.during(asked, () -> then.accept(answer))));
     }
 
     private static Upserted upsertNow(MongoTemplate mongo, Query query, Update update, String collection) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Badges fed real events through the real projection into the embedded MongoDB: participation,
  * post and tag badges with the event that earned each, reversals (a retracted vote, a deleted answer)
- * that move the statistics but take no badge back, idempotency, and the listener told once per badge.
+ * that move the statistics but take no badge back, idempotency, and the listener told of each badge
+ * once per delivery of the event that earned it.
  */
 class BadgeProjectionTest {
 
@@ -86,12 +87,18 @@ class BadgeProjectionTest {
         Map<String, List<Document>> once = harness.project("once", events);
         int awards = heard.size();
 
+        // a listener hears of an award again only when the event that earned it comes again (the batch
+        // that stored it may have stopped before the listener's writes); never of another event's
         heard.clear();
         assertThat(harness.project("each_twice", ProjectionHarness.eachTwice(events))).isEqualTo(once);
-        assertThat(heard).hasSize(awards);
+        assertThat(heard).hasSize(2 * awards);
+        assertThat(heard.stream().map(BadgeAward::id).distinct()).hasSize(awards);
         heard.clear();
         assertThat(harness.project("stream_twice", ProjectionHarness.streamTwice(events))).isEqualTo(once);
-        assertThat(heard).hasSize(awards);
+        // the second pass finds each post at its final score: an award whose threshold a later event
+        // undid (a retracted vote) is not reached again
+        assertThat(heard.size()).isBetween(awards, 2 * awards);
+        assertThat(heard.stream().map(BadgeAward::id).distinct()).hasSize(awards);
     }
 
     private static List<String> ids(Map<String, List<Document>> models, String memberId) {
