@@ -133,6 +133,11 @@ public final class Benchmark {
      * waits for the read side when the projections keep up, apart from how many writes they keep up with.
      */
     private static final int SUSTAINED_FRESHNESS_RATE = 40;
+    /**
+     * The pause between two reads of the query side's position: fine enough for a target of 100 ms,
+     * and few enough reads (about 150/s) that the probe does not take the CPU it measures.
+     */
+    private static final long POSITION_POLL_MILLIS = 5;
 
     private final Options options;
     private final Report report = new Report();
@@ -353,6 +358,9 @@ public final class Benchmark {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        // the CPU of the whole step, its warm-up and the read side's catching up included, per command sent
+        CpuMeter.Window used = cpu.window();
+        used.opened();
         long warmupEnd = System.nanoTime() + 2_000_000_000L;
         long end = warmupEnd + options.freshnessSeconds() * 1_000_000_000L;
         AtomicLong sent = new AtomicLong();
@@ -401,9 +409,10 @@ public final class Benchmark {
             if (System.nanoTime() > end && waiting.isEmpty() && pending.isEmpty()) {
                 break;
             }
-            Thread.sleep(1);
+            Thread.sleep(POSITION_POLL_MILLIS);
         }
         long gaveUp = System.nanoTime();
+        used.closed();
         for (Pending w : waiting) {
             // not seen when the benchmark stopped looking: counted with the time waited so far (a lower bound)
             freshness.recordValue(Math.min(gaveUp - w.answeredAt(), freshness.getHighestTrackableValue()));
@@ -424,11 +433,13 @@ public final class Benchmark {
                         Report.ms(poll.getValueAtPercentile(99) / 1e6)),
                 "-", target ? "p99 < 100 ms" : "- (the target's rate is %d/s)".formatted(FRESHNESS_RATE),
                 target ? p99 < 100 && freshness.getTotalCount() > 0 : null);
-        report.note(("Freshness at %d/s: %d commands answered (command p50 %s, p99 %s); %d not seen on the query side"
+        report.note(("Freshness at %d/s: %d commands answered, %d position reads (command p50 %s, p99 %s); %d not seen on the query side"
                 + " 5 s after the last was sent (counted with the time waited), %d answered only after that, %d failed%s.").formatted(
-                rate, command.getTotalCount(), Report.ms(command.getValueAtPercentile(50) / 1e6),
+                rate, command.getTotalCount(), poll.getTotalCount(), Report.ms(command.getValueAtPercentile(50) / 1e6),
                 Report.ms(command.getValueAtPercentile(99) / 1e6), waiting.size(), lateAnswers, failures.get(),
                 firstFailure.get() == null ? "" : " (" + firstFailure.get() + ")"));
+        report.note("CPU per command at %d/s, sent to the command service directly (the whole step, until the read side had them all or the benchmark stopped looking): %s."
+                .formatted(rate, used.perCall(sent.get())));
     }
 
     // ---------------------------------------------------------------- 3. and 5. replay
