@@ -136,6 +136,44 @@ class WriteBehindTest {
         assertThat(mongo.getCollection("effects").countDocuments()).isEqualTo(4);
     }
 
+    /**
+     * Upserts whose answer the handler needs ({@link PendingWrites#upsert} with an answer) go to the
+     * server together, and each learns what it did: inserted, updated, or collided with a document
+     * its filter excluded. The answers come in the order the upserts were made, when the batch ends,
+     * and what they write still goes with the batch.
+     */
+    @Test
+    void upsertsThatNeedTheirAnswerGoTogetherAndEachLearnsWhatItDid() throws Exception {
+        MongoTemplate mongo = template("answered");
+        mongo.insert(new Document("_id", "old").append("version", 1), "versions");
+        mongo.insert(new Document("_id", "newer").append("version", 9), "versions");
+        List<String> answers = Collections.synchronizedList(new ArrayList<>());
+        Object versions = new Object() {
+            @EventHandler
+            void on(String id, EventMessage<?> message) {
+                org.springframework.data.mongodb.core.query.Query older = org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id).and("version").lt(5));
+                PendingWrites.upsert(mongo, id, older, new Update().set("version", 5), "versions", answer -> {
+                    answers.add(id + " " + answer);
+                    PendingWrites.upsert(mongo, org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+                            new Update().set("answer", answer.name()), "answers");
+                });
+            }
+        };
+        int before = writeCommands.count("answered");
+
+        runInOneBatch(mongo, List.of(GenericEventMessage.asEventMessage("fresh"), GenericEventMessage.asEventMessage("old"),
+                GenericEventMessage.asEventMessage("newer")), List.of(versions));
+
+        assertThat(answers).containsExactly("fresh INSERTED", "old UPDATED", "newer COLLIDED");
+        assertThat(writeCommands.count("answered") - before).as("the three upserts in one command, their answers' writes in one")
+                .isEqualTo(2);
+        assertThat(mongo.findById("newer", Document.class, "versions").getInteger("version")).isEqualTo(9);
+        assertThat(mongo.findById("old", Document.class, "versions").getInteger("version")).isEqualTo(5);
+        assertThat(mongo.findById("fresh", Document.class, "answers").getString("answer")).isEqualTo("INSERTED");
+    }
+
     @Test
     void withoutABatchEveryWriteIsSentAtOnce() {
         MongoTemplate mongo = template("outside");

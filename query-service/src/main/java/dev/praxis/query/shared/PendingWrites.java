@@ -84,14 +84,17 @@ public final class PendingWrites {
             return;
         }
         try {
-            // an action may add writes of its own, and one may register another
-            while (!writes.atEnd.isEmpty()) {
-                List<Runnable> actions = new ArrayList<>(writes.atEnd.values());
-                writes.atEnd.clear();
-                actions.forEach(Runnable::run);
-            }
-            // still gathering: what an upsert's answer makes a handler write goes with the batch too
-            writes.flushAll();
+            do {
+                // an action may add writes of its own, and one may register another
+                while (!writes.atEnd.isEmpty()) {
+                    List<Runnable> actions = new ArrayList<>(writes.atEnd.values());
+                    writes.atEnd.clear();
+                    actions.forEach(Runnable::run);
+                }
+                // still gathering: what an upsert's answer makes a handler write goes with the batch
+                // too, and an answer may leave work for the batch's end
+                writes.flushAll();
+            } while (!writes.atEnd.isEmpty());
         } finally {
             CURRENT.remove();
         }
