@@ -36,6 +36,7 @@ import dev.praxis.query.shared.KnownInBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -118,8 +119,7 @@ public class FeedProjection {
                 .setOnInsert("closed", false), POSTS);
         recomputeHot(event.questionId());
         activity("ASKED", event.questionId(), event.questionId(), event.communityId(), event.actorId(), event.occurredAt(), position);
-        Map<String, String> recipients = followersOf("MEMBER", event.actorId(), "FOLLOWED_MEMBER");
-        tagFollowers(event.communityId(), event.tags(), recipients);
+        Map<String, String> recipients = followersOf(authorAndTags(event.actorId(), event.communityId(), event.tags()));
         fanOut(message, recipients, "ASKED", event.questionId(), event.questionId(), event.communityId(), event.actorId(),
                 event.occurredAt(), position);
     }
@@ -136,8 +136,7 @@ public class FeedProjection {
                 .setOnInsert("closed", false), POSTS);
         recomputeHot(event.articleId());
         activity("PUBLISHED", event.articleId(), null, event.communityId(), event.actorId(), event.occurredAt(), position);
-        Map<String, String> recipients = followersOf("MEMBER", event.actorId(), "FOLLOWED_MEMBER");
-        tagFollowers(event.communityId(), event.tags(), recipients);
+        Map<String, String> recipients = followersOf(authorAndTags(event.actorId(), event.communityId(), event.tags()));
         fanOut(message, recipients, "PUBLISHED", event.articleId(), null, event.communityId(), event.actorId(),
                 event.occurredAt(), position);
     }
@@ -152,8 +151,8 @@ public class FeedProjection {
         recomputeHot(event.questionId());
         activity("ANSWERED", event.answerId(), event.questionId(), event.communityId(), event.actorId(), event.occurredAt(),
                 position);
-        Map<String, String> recipients = followersOf("MEMBER", event.actorId(), "FOLLOWED_MEMBER");
-        followersOf("QUESTION", event.questionId(), "FOLLOWED_QUESTION").forEach(recipients::putIfAbsent);
+        Map<String, String> recipients = followersOf(List.of(new Followed("MEMBER", event.actorId(), "FOLLOWED_MEMBER"),
+                new Followed("QUESTION", event.questionId(), "FOLLOWED_QUESTION")));
         fanOut(message, recipients, "ANSWERED", event.answerId(), event.questionId(), event.communityId(), event.actorId(),
                 event.occurredAt(), position);
     }
@@ -391,26 +390,42 @@ public class FeedProjection {
                 .setOnInsert("questionDeleted", false), ACTIVITY);
     }
 
-    /** The followers of one target, each with the reason the item reaches them (in a stable order). */
-    private Map<String, String> followersOf(String type, String target, String reason) {
-        Map<String, String> recipients = new LinkedHashMap<>();
-        // one document per target, read by key: a fan-out costs one lookup however many follows exist,
-        // and a batch reads it once (most targets are followed by no one, and stay so in a batch)
-        Document followed = KnownInBatch.of(FOLLOWS).findById(mongo, type + "|" + target);
-        if (followed != null) {
-            new TreeSet<>(followed.getList("followers", String.class))
-                    .forEach(followerId -> recipients.putIfAbsent(followerId, reason));
+    /** A target whose followers an item reaches, and the reason it reaches them. */
+    private record Followed(String type, String target, String reason) {
+
+        String id() {
+            return type + "|" + target;
         }
-        return recipients;
     }
 
-    private void tagFollowers(String communityId, List<String> tags, Map<String, String> recipients) {
-        if (tags == null) {
-            return;
+    /** The author's followers, then each tag's. */
+    private static List<Followed> authorAndTags(String authorId, String communityId, List<String> tags) {
+        List<Followed> targets = new ArrayList<>();
+        targets.add(new Followed("MEMBER", authorId, "FOLLOWED_MEMBER"));
+        for (String tag : tags == null ? List.<String>of() : tags) {
+            targets.add(new Followed("TAG", TagIds.of(communityId, tag), "FOLLOWED_TAG"));
         }
-        for (String tag : tags) {
-            followersOf("TAG", TagIds.of(communityId, tag), "FOLLOWED_TAG").forEach(recipients::putIfAbsent);
+        return targets;
+    }
+
+    /**
+     * The followers of the targets, each with the reason of the first target that reaches them (in a
+     * stable order). One document per target, read by key, and the targets the batch does not know
+     * yet in one read: a fan-out costs one lookup however many targets and follows there are, and a
+     * batch reads a target once (most are followed by no one, and stay so in a batch).
+     */
+    private Map<String, String> followersOf(List<Followed> targets) {
+        Map<Object, Document> followed = KnownInBatch.of(FOLLOWS).findAllById(mongo,
+                targets.stream().map(Followed::id).distinct().toList());
+        Map<String, String> recipients = new LinkedHashMap<>();
+        for (Followed target : targets) {
+            Document followers = followed.get(target.id());
+            if (followers != null) {
+                new TreeSet<>(followers.getList("followers", String.class))
+                        .forEach(followerId -> recipients.putIfAbsent(followerId, target.reason()));
+            }
         }
+        return recipients;
     }
 
     private void fanOut(EventMessage<?> message, Map<String, String> recipients, String kind, String postId,
