@@ -29,15 +29,11 @@ class BadgeNotificationsTest {
 
     @Test
     void eachBadgeEarnedIsANotificationToItsHolderOnce() throws Exception {
-        Instant t = Instant.parse("2026-05-01T09:00:00Z");
-        List<EventMessage<?>> events = List.of(
-                event(new QuestionAsked("q1", "c1", "How do segments work?", "Body", List.of("axon"), "rita", t)),
-                event(new VoteCast("q1", "q1", PostKind.QUESTION, "c1", "rita", VoteDirection.UP, "chen", t.plusSeconds(60))));
+        List<EventMessage<?>> events = askedAndUpvoted();
 
         Map<String, List<Document>> once = harness.project("badge_notes", events);
         List<Document> notifications = once.get("notifications");
         assertThat(notifications).as("notifications").isNotNull();
-        // the voter's first upvote earns Supporter; the asker's question with a score earns Student
         assertThat(notifications).filteredOn(n -> "BADGE_AWARDED".equals(n.getString("type")))
                 .extracting(n -> n.getString("recipientId") + " " + n.getString("detail") + " " + n.getString("communityId"))
                 .containsExactlyInAnyOrder("chen SUPPORTER c1", "rita STUDENT c1");
@@ -53,10 +49,7 @@ class BadgeNotificationsTest {
      */
     @Test
     void aBatchThatStoppedAfterStoringTheBadgeNotifiesWhenDeliveredAgain() throws Exception {
-        Instant t = Instant.parse("2026-05-01T09:00:00Z");
-        List<EventMessage<?>> events = List.of(
-                event(new QuestionAsked("q1", "c1", "How do segments work?", "Body", List.of("axon"), "rita", t)),
-                event(new VoteCast("q1", "q1", PostKind.QUESTION, "c1", "rita", VoteDirection.UP, "chen", t.plusSeconds(60))));
+        List<EventMessage<?>> events = askedAndUpvoted();
         MongoTemplate mongo = harness.mongo("badge_notes_stopped");
         Notifications notifications = new Notifications(mongo);
         AtomicBoolean failed = new AtomicBoolean();
@@ -75,6 +68,14 @@ class BadgeNotificationsTest {
                 .containsExactlyInAnyOrder("chen SUPPORTER", "rita STUDENT");
         assertThat(notifications.unreadCount("chen")).isEqualTo(1);
         assertThat(notifications.unreadCount("rita")).isEqualTo(1);
+    }
+
+    /** The voter's first upvote earns Supporter; the asker's question with a score earns Student. */
+    private static List<EventMessage<?>> askedAndUpvoted() {
+        Instant t = Instant.parse("2026-05-01T09:00:00Z");
+        return List.of(
+                event(new QuestionAsked("q1", "c1", "How do segments work?", "Body", List.of("axon"), "rita", t)),
+                event(new VoteCast("q1", "q1", PostKind.QUESTION, "c1", "rita", VoteDirection.UP, "chen", t.plusSeconds(60))));
     }
 
     private static EventMessage<?> event(Object payload) {
