@@ -3,6 +3,8 @@ package dev.praxis.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.ConnectionString;
+import dev.praxis.local.ExternalStores;
 import dev.praxis.local.LocalConfig;
 import dev.praxis.local.LocalSystem;
 import dev.praxis.local.Service;
@@ -43,11 +45,13 @@ public final class Benchmark {
     /** How big and how long. */
     record Options(String name, long largeEvents, long warmupMillis, long durationMillis,
                    int freshnessSeconds, Duration replayCap, Path dataDir, Path output, boolean replayOnly,
-                   boolean readsOnly, boolean writesOnly, boolean mongoOnDisk, List<String> jvmArgs) {
+                   boolean readsOnly, boolean writesOnly, boolean mongoOnDisk, List<String> jvmArgs,
+                   ExternalStores external) {
 
         static String usage() {
             return """
                     Usage: praxis-bench [--small|--full] [--events=N] [--seconds=S] [--replay-cap=S] [--output=FILE] [--replay-only|--reads-only|--writes-only] [--mongo=memory|disk] [--jvm=OPTION]...
+                                         [--postgres=JDBC_URL --postgres-user=USER --postgres-password=PASSWORD] [--mongo-uri=URI]
                       --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 60 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
@@ -60,7 +64,13 @@ public final class Benchmark {
                       --mongo=WHERE   where the embedded MongoDB keeps the read models: memory (the default of --small)
                                       or disk (its H2 backend, the default of --full: a million events' read models
                                       do not fit in the benchmark's heap)
-                      --jvm=OPTION    one more JVM option for every service, e.g. --jvm=-XX:StartFlightRecording=filename=/tmp/%p.jfr""";
+                      --jvm=OPTION    one more JVM option for every service, e.g. --jvm=-XX:StartFlightRecording=filename=/tmp/%p.jfr
+                      --postgres=JDBC_URL, --postgres-user=USER, --postgres-password=PASSWORD
+                                      the event store in this PostgreSQL database instead of the embedded one
+                      --mongo-uri=URI the read models in this MongoDB database (mongodb://host:port/database)
+                                      instead of the embedded server
+                                      Give each its own empty database: the benchmark appends events there and
+                                      drops the read models' database, more than once.""";
         }
 
         static Options parse(String[] args) {
@@ -75,6 +85,10 @@ public final class Benchmark {
             boolean writesOnly = false;
             Boolean mongoOnDisk = null;
             List<String> jvm = new java.util.ArrayList<>();
+            String postgresUrl = null;
+            String postgresUser = "postgres";
+            String postgresPassword = "";
+            String mongoUri = null;
             for (String arg : args) {
                 if (arg.equals("--help") || arg.equals("-h")) {
                     throw new IllegalArgumentException(usage());
@@ -102,6 +116,14 @@ public final class Benchmark {
                     mongoOnDisk = arg.equals("--mongo=disk");
                 } else if (arg.startsWith("--jvm=")) {
                     jvm.add(arg.substring(6));
+                } else if (arg.startsWith("--postgres=")) {
+                    postgresUrl = arg.substring("--postgres=".length());
+                } else if (arg.startsWith("--postgres-user=")) {
+                    postgresUser = arg.substring("--postgres-user=".length());
+                } else if (arg.startsWith("--postgres-password=")) {
+                    postgresPassword = arg.substring("--postgres-password=".length());
+                } else if (arg.startsWith("--mongo-uri=")) {
+                    mongoUri = arg.substring("--mongo-uri=".length());
                 } else {
                     throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
                 }
@@ -111,7 +133,9 @@ public final class Benchmark {
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 60);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
                     full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
-                    writesOnly, mongoOnDisk != null ? mongoOnDisk : full, List.copyOf(jvm));
+                    writesOnly, mongoOnDisk != null ? mongoOnDisk : full, List.copyOf(jvm),
+                    new ExternalStores(postgresUrl == null ? null
+                            : new ExternalStores.Postgres(postgresUrl, postgresUser, postgresPassword), mongoUri));
         }
     }
 
@@ -162,8 +186,42 @@ public final class Benchmark {
             System.exit(help ? 0 : 2);
             return;
         }
-        new Benchmark(options).run();
+        try {
+            new Benchmark(options).run();
+        } catch (Refused refused) {
+            System.err.println(refused.getMessage());
+            System.exit(1);
+        }
         System.exit(0);
+    }
+
+    /** The benchmark cannot measure what it was given (it says why); nothing was measured. */
+    static final class Refused extends RuntimeException {
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The benchmark seeds members and a community of its own and counts every event in the store: in
+     * a database that already holds events the seeding collides and the figures mean nothing.
+     */
+    private static void requireEmpty(EventCopies copies) throws SQLException {
+        try (Connection c = copies.connect()) {
+            long events = EventCopies.count(c);
+            if (events > 0) {
+                throw new Refused(("The PostgreSQL database given with --postgres holds %,d events already:"
+                        + " give the benchmark a database of its own, empty (and a MongoDB database of its own).").formatted(events));
+            }
+        }
+    }
+
+    /** Which stores the run used, for the table's header. */
+    private String stores() {
+        String mongo = options.external().mongoUri() != null ? "MongoDB external"
+                : options.mongoOnDisk() ? "MongoDB on disk" : "MongoDB in memory";
+        return options.external().postgres() != null ? mongo + ", PostgreSQL external" : mongo;
     }
 
     private void run() throws Exception {
@@ -171,8 +229,15 @@ public final class Benchmark {
         String loadAtStart = loadAverage();
         deleteRecursively(options.dataDir());
         log("Starting the stores and the three services (data in %s) ...", options.dataDir());
-        system = LocalSystem.start(LocalConfig.forTests(options.dataDir())
-                .mongoOnDisk(options.mongoOnDisk())
+        LocalConfig.Builder config = LocalConfig.forTests(options.dataDir()).mongoOnDisk(options.mongoOnDisk());
+        if (options.external().postgres() != null) {
+            ExternalStores.Postgres postgres = options.external().postgres();
+            config.externalPostgres(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        }
+        if (options.external().mongoUri() != null) {
+            config.externalMongo(options.external().mongoUri());
+        }
+        system = LocalSystem.start(config
                 .jvmArgs("-Xmx512m")
                 .jvmArgs(options.jvmArgs().toArray(String[]::new))
                 // the benchmark's members call far more often than a person does
@@ -186,10 +251,13 @@ public final class Benchmark {
             urls.put(Service.GATEWAY, system.gatewayUrl());
             heap = new HeapSampler(urls);
             cpu = new CpuMeter(system);
+            copies = new EventCopies(system.jdbcUrl(), system.jdbcUser(), system.jdbcPassword());
+            if (options.external().postgres() != null) {
+                requireEmpty(copies);
+            }
             log("Up after %.0f s. Seeding %d members, a community and a template thread ...", seconds(began), MEMBERS);
             seed = new Seed(http, system.gatewayUrl());
             seed.run(MEMBERS);
-            copies = new EventCopies(system.jdbcUrl(), system.jdbcUser(), system.jdbcPassword());
             copies.learn(seed.templateQuestionId, seed.communityId);
 
             measure();
@@ -201,8 +269,8 @@ public final class Benchmark {
             system.close();
         }
         String table = report.markdown();
-        String header = "Praxis benchmark (%s, MongoDB %s), %s, %d cores, Java %s, %.0f s, load average at start %s, at end %s\n\n"
-                .formatted(options.name(), options.mongoOnDisk() ? "on disk" : "in memory", Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+        String header = "Praxis benchmark (%s, %s), %s, %d cores, Java %s, %.0f s, load average at start %s, at end %s\n\n"
+                .formatted(options.name(), stores(), Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds(began),
                         loadAtStart, loadAverage());
         System.out.println();
@@ -469,7 +537,7 @@ public final class Benchmark {
         log("Replay: %,d events stored; dropping the read models and rebuilding them (at most %d s) ...", total,
                 options.replayCap().toSeconds());
         try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
-            mongo.getDatabase("praxis").drop();
+            mongo.getDatabase(new ConnectionString(system.mongoUri()).getDatabase()).drop();
         }
         deleteRecursively(system.dataDir().resolve("search-index"));
         long launched = System.nanoTime();

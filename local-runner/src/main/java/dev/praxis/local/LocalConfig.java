@@ -27,6 +27,7 @@ import java.util.Set;
  * @param jvmArgs        extra JVM options for every service, after the defaults so they win
  * @param serviceArgs    extra Spring arguments ({@code --key=value}) per service
  * @param startupTimeout how long one service may take to report healthy
+ * @param external       stores to use instead of starting the embedded ones (each part may be absent)
  */
 public record LocalConfig(
         Path dataDir,
@@ -38,7 +39,8 @@ public record LocalConfig(
         Set<Service> services,
         List<String> jvmArgs,
         Map<Service, List<String>> serviceArgs,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        ExternalStores external) {
 
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -46,6 +48,7 @@ public record LocalConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(jars, "jars");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(external, "external");
         requirePort(postgresPort, "postgres");
         requirePort(mongoPort, "mongo");
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -113,6 +116,7 @@ public record LocalConfig(
         private final List<String> jvmArgs = new ArrayList<>();
         private final Map<Service, List<String>> serviceArgs = new EnumMap<>(Service.class);
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private ExternalStores external = ExternalStores.NONE;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -174,9 +178,21 @@ public record LocalConfig(
             return this;
         }
 
+        /** The event store in this PostgreSQL database instead of the embedded one. */
+        public Builder externalPostgres(String jdbcUrl, String user, String password) {
+            external = new ExternalStores(new ExternalStores.Postgres(jdbcUrl, user, password), external.mongoUri());
+            return this;
+        }
+
+        /** The read models in this MongoDB database (the URI names it) instead of the embedded server. */
+        public Builder externalMongo(String mongoUri) {
+            external = new ExternalStores(external.postgres(), mongoUri);
+            return this;
+        }
+
         public LocalConfig build() {
             return new LocalConfig(dataDir, postgresPort, mongoPort, servicePorts, mongoOnDisk,
-                    jars != null ? jars : ServiceJars.locate(), services, jvmArgs, serviceArgs, startupTimeout);
+                    jars != null ? jars : ServiceJars.locate(), services, jvmArgs, serviceArgs, startupTimeout, external);
         }
     }
 }

@@ -118,8 +118,12 @@ public final class LocalSystem implements AutoCloseable {
 
     private static void requireFixedPortsFree(LocalConfig config) {
         Map<Integer, String> fixed = new LinkedHashMap<>();
-        claim(fixed, config.postgresPort(), "postgres");
-        claim(fixed, config.mongoPort(), "mongo");
+        if (config.external().postgres() == null) {
+            claim(fixed, config.postgresPort(), "postgres");
+        }
+        if (config.external().mongoUri() == null) {
+            claim(fixed, config.mongoPort(), "mongo");
+        }
         for (Service service : config.services()) {
             claim(fixed, config.port(service), service.moduleName());
         }
@@ -138,19 +142,27 @@ public final class LocalSystem implements AutoCloseable {
 
     private void boot() {
         Path data = config.dataDir();
-        log.info("Starting PostgreSQL on port {} (data in {})", postgresPort, data.resolve("postgres"));
-        LocalPostgres startedPostgres = LocalPostgres.start(data.resolve("postgres"), logFile("postgres"), postgresPort);
-        synchronized (lock) {
-            postgres = startedPostgres;
+        if (config.external().postgres() != null) {
+            log.info("Using the PostgreSQL database at {}", config.external().postgres().jdbcUrl());
+        } else {
+            log.info("Starting PostgreSQL on port {} (data in {})", postgresPort, data.resolve("postgres"));
+            LocalPostgres startedPostgres = LocalPostgres.start(data.resolve("postgres"), logFile("postgres"), postgresPort);
+            synchronized (lock) {
+                postgres = startedPostgres;
+            }
+            requireOpen();
         }
-        requireOpen();
-        Path mongoFile = config.mongoOnDisk() ? data.resolve("mongo").resolve("praxis.mv") : null;
-        log.info("Starting MongoDB on port {} ({})", mongoPort, mongoFile != null ? "data in " + mongoFile : "in memory");
-        LocalMongo startedMongo = LocalMongo.start(mongoFile, mongoPort);
-        synchronized (lock) {
-            mongo = startedMongo;
+        if (config.external().mongoUri() != null) {
+            log.info("Using the MongoDB database at {}", withoutCredentials(config.external().mongoUri()));
+        } else {
+            Path mongoFile = config.mongoOnDisk() ? data.resolve("mongo").resolve("praxis.mv") : null;
+            log.info("Starting MongoDB on port {} ({})", mongoPort, mongoFile != null ? "data in " + mongoFile : "in memory");
+            LocalMongo startedMongo = LocalMongo.start(mongoFile, mongoPort);
+            synchronized (lock) {
+                mongo = startedMongo;
+            }
+            requireOpen();
         }
-        requireOpen();
         // The command service migrates the event store schema that the query service reads.
         List<Service> first = new ArrayList<>();
         List<Service> then = new ArrayList<>();
@@ -235,8 +247,13 @@ public final class LocalSystem implements AutoCloseable {
     private List<String> datasourceArgs() {
         return List.of(
                 "--spring.datasource.url=" + jdbcUrl(),
-                "--spring.datasource.username=" + LocalPostgres.USER,
-                "--spring.datasource.password=" + LocalPostgres.PASSWORD);
+                "--spring.datasource.username=" + jdbcUser(),
+                "--spring.datasource.password=" + jdbcPassword());
+    }
+
+    /** The URI as a log may show it: a password in it is left out. */
+    private static String withoutCredentials(String uri) {
+        return uri.replaceFirst("//[^/@]*@", "//");
     }
 
     /** The JVM running this code, so that the services run on the same Java version as the tests. */
@@ -328,19 +345,24 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalPostgres.DATABASE;
+        ExternalStores.Postgres external = config.external().postgres();
+        return external != null ? external.jdbcUrl() : "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalPostgres.DATABASE;
     }
 
     public String jdbcUser() {
-        return LocalPostgres.USER;
+        ExternalStores.Postgres external = config.external().postgres();
+        return external != null ? external.user() : LocalPostgres.USER;
     }
 
     public String jdbcPassword() {
-        return LocalPostgres.PASSWORD;
+        ExternalStores.Postgres external = config.external().postgres();
+        return external != null ? external.password() : LocalPostgres.PASSWORD;
     }
 
+    /** The read models' database, named by the URI's path. */
     public String mongoUri() {
-        return "mongodb://127.0.0.1:" + mongoPort + "/" + LocalMongo.DATABASE;
+        String external = config.external().mongoUri();
+        return external != null ? external : "mongodb://127.0.0.1:" + mongoPort + "/" + LocalMongo.DATABASE;
     }
 
     public String commandUrl() {
