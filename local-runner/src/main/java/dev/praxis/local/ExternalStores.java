@@ -15,8 +15,9 @@ public record ExternalStores(Postgres postgres, String mongoUri) {
     public static final ExternalStores NONE = new ExternalStores(null, null);
 
     public ExternalStores {
-        if (mongoUri != null && !mongoUri.startsWith("mongodb://") && !mongoUri.startsWith("mongodb+srv://")) {
-            throw new IllegalArgumentException("A MongoDB URI starts with mongodb:// or mongodb+srv://: " + mongoUri);
+        if (mongoUri != null && !mongoUri.matches("mongodb(\\+srv)?://[^/]+/[^/?]+.*")) {
+            throw new IllegalArgumentException(
+                    "A MongoDB URI starts with mongodb:// or mongodb+srv:// and names its database: " + mongoUri);
         }
     }
 

@@ -70,6 +70,10 @@ class ExternalStoresTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql:");
         assertThatThrownBy(() -> LocalConfig.forTests(dataDir).externalMongo("http://127.0.0.1:27017/readmodels"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mongodb://");
+        assertThatThrownBy(() -> LocalConfig.forTests(dataDir).externalMongo("mongodb://127.0.0.1:27017/?w=1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names its database");
+        // credentials and options are the URI's own business
+        LocalConfig.forTests(dataDir).externalMongo("mongodb://praxis:secret@127.0.0.1:27017/readmodels?authSource=admin");
     }
 
     private static boolean isFree(int port) {
