@@ -217,6 +217,22 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The read models' database must be empty before the services start: its tracking tokens would
+     * otherwise place the projections past events the benchmark is about to write.
+     */
+    private static void requireEmpty(String mongoUri) {
+        String database = new ConnectionString(mongoUri).getDatabase();
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            List<String> collections = mongo.getDatabase(database).listCollectionNames().into(new ArrayList<>());
+            if (!collections.isEmpty()) {
+                throw new Refused(("The MongoDB database given with --mongo-uri holds %d collections already (%s):"
+                        + " give the benchmark a database of its own, empty.").formatted(collections.size(),
+                        String.join(", ", collections.subList(0, Math.min(5, collections.size())))));
+            }
+        }
+    }
+
     /** Which stores the run used, for the table's header. */
     private String stores() {
         String mongo = options.external().mongoUri() != null ? "MongoDB external"
@@ -228,6 +244,9 @@ public final class Benchmark {
         long began = System.nanoTime();
         String loadAtStart = loadAverage();
         deleteRecursively(options.dataDir());
+        if (options.external().mongoUri() != null) {
+            requireEmpty(options.external().mongoUri());
+        }
         log("Starting the stores and the three services (data in %s) ...", options.dataDir());
         LocalConfig.Builder config = LocalConfig.forTests(options.dataDir()).mongoOnDisk(options.mongoOnDisk());
         if (options.external().postgres() != null) {

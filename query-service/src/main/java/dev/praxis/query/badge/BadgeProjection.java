@@ -99,7 +99,7 @@ public class BadgeProjection {
         List<String> answerTags = DeliveryHorizon.firstDelivery() ? tags
                 : posts().findById(mongo, event.answerId()).getList("tags", String.class);
         for (String tag : answerTags) {
-            tagStats(event.communityId(), event.actorId(), tag, message.getIdentifier(), 1, 0, event.occurredAt());
+            tagStats(event.communityId(), event.actorId(), tag, message, 1, 0, event.occurredAt());
         }
     }
 
@@ -188,7 +188,7 @@ public class BadgeProjection {
         }
         int sign = deleted ? -1 : 1;
         for (String tag : answer.getList("tags", String.class)) {
-            tagStats(answer.getString("communityId"), answer.getString("authorId"), tag, message.getIdentifier(), sign,
+            tagStats(answer.getString("communityId"), answer.getString("authorId"), tag, message, sign,
                     sign * answer.getInteger("score", 0), at);
         }
     }
@@ -222,7 +222,7 @@ public class BadgeProjection {
         }
         if (answer && !post.getBoolean("deleted", false)) {
             for (String tag : post.getList("tags", String.class)) {
-                tagStats(communityId, authorId, tag, message.getIdentifier(), 0, delta, at);
+                tagStats(communityId, authorId, tag, message, 0, delta, at);
             }
         }
     }
@@ -265,9 +265,10 @@ public class BadgeProjection {
         return KnownInBatch.of(POSTS);
     }
 
-    private void tagStats(String communityId, String memberId, String tag, String eventId, int answers, int score, Instant at) {
+    private void tagStats(String communityId, String memberId, String tag, EventMessage<?> message, int answers, int score,
+                          Instant at) {
         String id = communityId + "|" + memberId + "|" + tag;
-        Document stats = TagStatsBatch.current().add(mongo, id, eventId, new Update().set("communityId", communityId)
+        Document stats = TagStatsBatch.current().add(mongo, id, message.getIdentifier(), new Update().set("communityId", communityId)
                 .set("memberId", memberId).set("tag", tag), answers, score);
         if (stats == null) {
             return;
@@ -275,7 +276,7 @@ public class BadgeProjection {
         Badge.Rank[] ranks = Badge.Rank.values();
         for (int i = 0; i < ranks.length; i++) {
             if (stats.getInteger("answers", 0) >= Badge.TAG_ANSWERS[i] && stats.getInteger("score", 0) >= Badge.TAG_SCORES[i]) {
-                awardTag(communityId, memberId, tag, ranks[i], at, eventId);
+                awardTag(communityId, memberId, tag, ranks[i], at, message);
             }
         }
     }
@@ -287,9 +288,11 @@ public class BadgeProjection {
                 EventPosition.of(message)));
     }
 
-    private void awardTag(String communityId, String memberId, String tag, Badge.Rank rank, Instant at, String eventId) {
+    private void awardTag(String communityId, String memberId, String tag, Badge.Rank rank, Instant at,
+                          EventMessage<?> message) {
         String id = String.join("|", communityId, memberId, Badge.TAG.name(), tag, rank.name());
-        store(new BadgeAward(id, communityId, memberId, Badge.TAG, rank, tag, null, at, eventId, positionInHand()));
+        store(new BadgeAward(id, communityId, memberId, Badge.TAG, rank, tag, null, at, message.getIdentifier(),
+                EventPosition.of(message)));
     }
 
     /**
@@ -329,13 +332,6 @@ public class BadgeProjection {
         stored.fields().include("eventId");
         Document badge = mongo.findOne(stored, Document.class, BADGES);
         return badge != null && award.eventId().equals(badge.getString("eventId"));
-    }
-
-    private static long positionInHand() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event) {
-            return EventPosition.of(event);
-        }
-        return -1;
     }
 
     private static List<String> tags(List<String> tags) {
