@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -23,15 +24,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionProgress {
 
-    private static final long POLL_MILLIS = 5;
+    /** How often a wait reads again the progress of segments that other instances hold (from the token store). */
+    private static final long ELSEWHERE_RECHECK_MILLIS = 5;
+    /**
+     * How often a wait looks again when every segment is held here: the processors report each
+     * batch ({@link ProjectionsAdvanced}), so this only bounds a wait across a hand-over of segments.
+     */
+    private static final long LOCAL_RECHECK_MILLIS = 100;
 
     private final EventProcessingConfiguration processing;
     private final TokenEntries tokens;
+    private final ProjectionsAdvanced advanced;
     private volatile List<StreamingEventProcessor> processors = List.of();
 
-    public ProjectionProgress(EventProcessingConfiguration processing, TokenEntries tokens) {
+    public ProjectionProgress(EventProcessingConfiguration processing, TokenEntries tokens, ProjectionsAdvanced advanced) {
         this.processing = processing;
         this.tokens = tokens;
+        this.advanced = advanced;
     }
 
     /**
@@ -41,16 +50,24 @@ public class ProjectionProgress {
      * store, so that a read on this instance waits for an event that another instance projects.
      */
     public boolean hasProcessed(long position) {
-        List<TrackingToken> segments = everySegment();
-        return segments != null && segments.stream().allMatch(token -> gapAware(token)
-                .map(t -> t.getIndex() >= position && !t.getGaps().contains(position))
-                .orElse(false));
+        Segments segments = everySegment();
+        return segments != null && segments.haveProcessed(position);
     }
 
     /** The highest position up to which every projection has processed every event; -1 before any. */
     public long processedPosition() {
-        List<TrackingToken> segments = everySegment();
-        return segments == null ? -1 : segments.stream().mapToLong(ProjectionProgress::complete).min().orElse(-1);
+        Segments segments = everySegment();
+        return segments == null ? -1 : segments.tokens().stream().mapToLong(ProjectionProgress::complete).min().orElse(-1);
+    }
+
+    /** The tokens of every segment, and whether some came from the shared store (segments held elsewhere). */
+    private record Segments(List<TrackingToken> tokens, boolean elsewhere) {
+
+        boolean haveProcessed(long position) {
+            return tokens.stream().allMatch(token -> gapAware(token)
+                    .map(t -> t.getIndex() >= position && !t.getGaps().contains(position))
+                    .orElse(false));
+        }
     }
 
     /**
@@ -58,7 +75,7 @@ public class ProjectionProgress {
      * none yet. Segments this instance holds are read from the processor (fresher than the store);
      * the shared token store is read only when other instances hold segments too.
      */
-    private List<TrackingToken> everySegment() {
+    private Segments everySegment() {
         List<StreamingEventProcessor> processors = streamingProcessors();
         if (processors.isEmpty()) {
             return null;
@@ -77,7 +94,7 @@ public class ProjectionProgress {
             }
             all.addAll(tokens);
         }
-        return all;
+        return new Segments(all, shared[0] != null);
     }
 
     /**
@@ -129,16 +146,21 @@ public class ProjectionProgress {
         return t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1;
     }
 
-    /** Waits until {@link #hasProcessed} holds for {@code position}, at most {@code timeout}. */
+    /**
+     * Waits until {@link #hasProcessed} holds for {@code position}, at most {@code timeout}. It looks
+     * again whenever a processor here finishes a batch, and polls only the progress of segments held
+     * by other instances.
+     */
     public boolean awaitProcessed(long position, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!hasProcessed(position)) {
-            if (System.nanoTime() >= deadline) {
-                return false;
+        return advanced.await(() -> {
+            Segments segments = everySegment();
+            if (segments != null && segments.haveProcessed(position)) {
+                return ProjectionsAdvanced.Check.holds();
             }
-            Thread.sleep(POLL_MILLIS);
-        }
-        return true;
+            boolean elsewhere = segments == null || segments.elsewhere();
+            return ProjectionsAdvanced.Check.lookAgainAfter(
+                    elsewhere ? ELSEWHERE_RECHECK_MILLIS : LOCAL_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }, timeout.toNanos());
     }
 
     /** Each projection's processor on this instance: whether it runs, and why its last batch failed. */

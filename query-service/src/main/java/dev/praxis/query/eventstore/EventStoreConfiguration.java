@@ -94,17 +94,17 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store that the processors tail. Axon polls an idle store once a second by default;
-     * a short fetch delay keeps the read side within tens of milliseconds of the write side for the
-     * price of one cheap indexed query per interval.
+     * The event store that the processors tail. Its fetching thread reads the store as soon as
+     * PostgreSQL announces new events ({@link NewEventAnnouncements}), and polls an idle store every
+     * {@code praxis.query.fetch-delay-ms} in case an announcement was missed (Axon's default: a
+     * second).
      */
     @Bean(destroyMethod = "shutDown")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${praxis.query.fetch-delay-ms:20}") long fetchDelayMs) {
-        return EmbeddedEventStore.builder()
+    public WakeableEventStore eventStore(EventStorageEngine storageEngine,
+                                         @Value("${praxis.query.fetch-delay-ms:500}") long fetchDelayMs) {
+        return WakeableEventStore.build(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(fetchDelayMs)
-                .build();
+                .fetchDelay(fetchDelayMs));
     }
 
     /** Tracking tokens in MongoDB; a claim renewed a moment ago is not extended again ({@link FreshClaimTokenStore}). */

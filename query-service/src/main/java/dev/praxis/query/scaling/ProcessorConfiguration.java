@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.praxis.query.consistency.ProjectionsAdvanced;
 import dev.praxis.query.shared.DeliveryHorizon;
 import org.axonframework.config.EventProcessingConfigurer;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class ProcessorConfiguration {
 
     @Autowired
-    void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters, MongoTemplate mongo) {
+    void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters, MongoTemplate mongo,
+                   ProjectionsAdvanced advanced) {
         long claimInterval = scaling.balanceInterval().toMillis();
         // Tracking processors: their status advances only once a batch is handled, which the
         // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
@@ -46,13 +48,16 @@ class ProcessorConfiguration {
                 .andBatchSize(scaling.batchSize())
                 .andInitialSegmentsCount(scaling.segments())
                 // look for unclaimed segments (a dead instance's, or ones handed over) this often
-                .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS));
+                .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)
+                // wakes the reads that wait for a position (read-your-writes) after each batch
+                .andEventTrackerStatusChangeListener(advanced));
         scaling.parallel().forEach((processor, segments) -> processing.registerTrackingEventProcessorConfiguration(
                 processor, configuration -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments)
                         .andBatchSize(scaling.batchSize())
                         .andInitialSegmentsCount(segments)
-                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)));
+                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)
+                        .andEventTrackerStatusChangeListener(advanced)));
         // A handler that throws fails its batch instead of being skipped (Axon's default only logs):
         // the processor delivers the batch again with a back-off, its health shows it in error, and
         // the idempotent handlers make the redelivery safe. A read model never silently misses an
