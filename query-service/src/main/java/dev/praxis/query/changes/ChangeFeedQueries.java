@@ -3,6 +3,7 @@ package dev.praxis.query.changes;
 import dev.praxis.api.query.ChangePage;
 import dev.praxis.api.query.ChangeView;
 import dev.praxis.query.access.ReadAccess;
+import dev.praxis.query.consistency.ProjectionsAdvanced;
 import dev.praxis.query.consistency.ReadConsistency;
 import dev.praxis.query.shared.QueryRejectedException;
 import java.time.Duration;
@@ -38,14 +39,16 @@ class ChangeFeedQueries {
     private final ChangeHorizon horizon;
     private final ReadConsistency consistency;
     private final ReadAccess access;
+    private final ProjectionsAdvanced advanced;
     private final Duration pollInterval;
 
     ChangeFeedQueries(List<ChangeSource> sources, ChangeHorizon horizon, ReadConsistency consistency, ReadAccess access,
-            @Value("${praxis.changes.poll-interval:20ms}") Duration pollInterval) {
+            ProjectionsAdvanced advanced, @Value("${praxis.changes.poll-interval:100ms}") Duration pollInterval) {
         this.sources = sources.stream().collect(Collectors.toMap(ChangeSource::type, Function.identity()));
         this.horizon = horizon;
         this.consistency = consistency;
         this.access = access;
+        this.advanced = advanced;
         this.pollInterval = pollInterval;
     }
 
@@ -75,6 +78,7 @@ class ChangeFeedQueries {
         long scanned = after != null ? after : horizon.of(source.processingGroup());
         long deadline = System.nanoTime() + waitMs * 1_000_000;
         while (true) {
+            long reports = advanced.changes();
             long upTo = horizon.of(source.processingGroup());
             if (upTo > scanned) {
                 List<ChangeView> found = source.changes(key, scanned, upTo, limit);
@@ -83,10 +87,13 @@ class ChangeFeedQueries {
                 }
                 scanned = upTo;
             }
-            if (System.nanoTime() >= deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return new ChangePage(List.of(), scanned);
             }
-            Thread.sleep(pollInterval.toMillis());
+            // looks again as soon as a processor here finishes a batch; the interval only bounds the
+            // wait for what no batch reports: a gap's grace running out (ChangeHorizon)
+            advanced.awaitChange(reports, Math.min(left, pollInterval.toNanos()));
         }
     }
 

@@ -29,7 +29,8 @@ public class ProjectionsAdvanced implements EventTrackerStatusChangeListener {
     @Override
     public void onEventTrackerStatusChange(Map<Integer, EventTrackerStatus> updatedTrackerStatus) {
         changes.incrementAndGet();
-        // a waiter registers before it reads the count, so one that could miss this change is seen here
+        // A waiter registers before it compares the count under the lock, so a waiter that compared
+        // before this increment is counted here, and the signal waits for it to be waiting.
         if (waiting.get() > 0) {
             lock.lock();
             try {
@@ -53,26 +54,28 @@ public class ProjectionsAdvanced implements EventTrackerStatusChangeListener {
      */
     public boolean await(Check satisfied, long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
-        waiting.incrementAndGet();
-        try {
-            while (true) {
-                long seen = changes.get();
-                long recheck = satisfied.recheckNanos();
-                if (recheck < 0) {
-                    return true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                awaitChange(seen, Math.min(left, recheck));
+        while (true) {
+            long seen = changes();
+            long recheck = satisfied.recheckNanos();
+            if (recheck < 0) {
+                return true;
             }
-        } finally {
-            waiting.decrementAndGet();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            awaitChange(seen, Math.min(left, recheck));
         }
     }
 
-    private void awaitChange(long seen, long nanos) throws InterruptedException {
+    /** How many reports there have been: read it before looking, and wait with {@link #awaitChange}. */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** Waits until a processor reports after the count {@code seen} was read, at most {@code nanos}. */
+    public void awaitChange(long seen, long nanos) throws InterruptedException {
+        waiting.incrementAndGet();
         lock.lock();
         try {
             while (changes.get() == seen && nanos > 0) {
@@ -80,6 +83,7 @@ public class ProjectionsAdvanced implements EventTrackerStatusChangeListener {
             }
         } finally {
             lock.unlock();
+            waiting.decrementAndGet();
         }
     }
 

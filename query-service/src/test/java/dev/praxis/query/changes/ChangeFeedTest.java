@@ -47,8 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL) and the embedded MongoDB server: long polls, pages, refusals, read access, and an
  * event committed late (a gap in the global order) delivered in its place rather than lost.
  */
+// a poll interval longer than any wait here: a waiting poll must be woken by the projection's batch
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"praxis.query.consistency-timeout=3s", "praxis.changes.gap-grace=20s"})
+        properties = {"praxis.query.consistency-timeout=3s", "praxis.changes.gap-grace=20s", "praxis.changes.poll-interval=60s"})
 class ChangeFeedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
