@@ -49,8 +49,8 @@ public class ProjectionsAdvanced implements EventTrackerStatusChangeListener {
 
     /**
      * Runs {@code satisfied} until it holds or {@code nanos} have passed, looking again after each
-     * change and at least every {@code recheck.nanos()} (for progress that no local processor
-     * reports: segments that other instances hold).
+     * report, and at the latest after the time the check answered (for progress that no processor
+     * here reports: segments that other instances hold).
      */
     public boolean await(Check satisfied, long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
