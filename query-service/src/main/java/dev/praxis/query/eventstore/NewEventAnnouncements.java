@@ -67,6 +67,10 @@ public class NewEventAnnouncements implements SmartLifecycle {
             credentials.setProperty("password", password);
         }
         credentials.setProperty("ApplicationName", APPLICATION_NAME);
+        // no statement of this session may hang on a silent network: the waits for notifications set
+        // their own, shorter timeout; the keep-alive lets the kernel notice a peer that vanished
+        credentials.setProperty("socketTimeout", "30");
+        credentials.setProperty("tcpKeepAlive", "true");
         Gauge.builder("praxis.eventstore.listening", this, a -> a.listening ? 1 : 0)
                 .description("1 while the query service listens for the event store's announcements of new events,"
                         + " 0 while it only polls")
