@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,8 @@ class ChangeFeedQueries {
 
     static final int MAX_LIMIT = 100;
     static final long MAX_WAIT_MS = 30_000;
+    /** A waiting poll reads the record of changes at most this often (50 times a second). */
+    private static final long SCAN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Map<String, ChangeSource> sources;
     private final ChangeHorizon horizon;
@@ -77,23 +80,33 @@ class ChangeFeedQueries {
 
         long scanned = after != null ? after : horizon.of(source.processingGroup());
         long deadline = System.nanoTime() + waitMs * 1_000_000;
+        long lastScan = System.nanoTime() - SCAN_GAP_NANOS;
         while (true) {
             long reports = advanced.changes();
             long upTo = horizon.of(source.processingGroup());
+            long now = System.nanoTime();
+            boolean over = now - deadline >= 0;
             if (upTo > scanned) {
+                long gapLeft = lastScan + SCAN_GAP_NANOS - now;
+                if (gapLeft > 0 && !over) {
+                    // the record moved on again right after a scan: under load every batch would
+                    // otherwise cost each waiting poll a query
+                    TimeUnit.NANOSECONDS.sleep(Math.min(gapLeft, deadline - now));
+                    continue;
+                }
+                lastScan = now;
                 List<ChangeView> found = source.changes(key, scanned, upTo, limit);
                 if (!found.isEmpty()) {
                     return answer(source, key, viewerId, found, found.size() < limit ? upTo : last(found));
                 }
                 scanned = upTo;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (over) {
                 return new ChangePage(List.of(), scanned);
             }
             // looks again as soon as a processor here finishes a batch; the interval only bounds the
             // wait for what no batch reports: a gap's grace running out (ChangeHorizon)
-            advanced.awaitChange(reports, Math.min(left, pollInterval.toNanos()));
+            advanced.awaitChange(reports, Math.min(deadline - now, pollInterval.toNanos()));
         }
     }
 
