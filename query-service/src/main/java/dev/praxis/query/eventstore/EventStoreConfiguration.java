@@ -102,7 +102,7 @@ public class EventStoreConfiguration {
     @Bean(destroyMethod = "shutDown")
     public WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                          @Value("${praxis.query.fetch-delay-ms:500}") long fetchDelayMs) {
-        return WakeableEventStore.build(EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(fetchDelayMs));
     }

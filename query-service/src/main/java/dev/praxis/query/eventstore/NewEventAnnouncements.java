@@ -137,10 +137,11 @@ public class NewEventAnnouncements implements SmartLifecycle {
             } finally {
                 listening = false;
             }
-            if (!pauseBeforeRetry(pause)) {
+            if (!running || !pauseBeforeRetry(pause)) {
                 break;
             }
-            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
         }
     }
 

@@ -11,12 +11,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  */
 public class WakeableEventStore extends EmbeddedEventStore {
 
-    protected WakeableEventStore(Builder builder) {
+    public WakeableEventStore(Builder builder) {
         super(builder);
-    }
-
-    public static WakeableEventStore build(Builder builder) {
-        return new WakeableEventStore(builder);
     }
 
     /** Makes the fetching thread read the store now if it is waiting, as a local commit would. */
