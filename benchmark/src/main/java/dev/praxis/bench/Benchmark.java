@@ -55,7 +55,8 @@ public final class Benchmark {
                       --small         (default) 10,000 events for the large replay, 5 s per load step, replays capped at 60 s
                       --full          1,000,000 events, 15 s per load step, replays capped at 60 min
                       --events=N      the event count of the large replay
-                      --seconds=S     measured seconds per load step (after a warm-up of half of it, at least 5 s)
+                      --seconds=S     measured seconds per load step (after a warm-up of half of it, at least 5 s),
+                                      and of each freshness rate (after 2 s)
                       --replay-cap=S  stop waiting for a replay after S seconds and report the rate so far
                       --output=FILE   also write the table (Markdown) to this file
                       --replay-only   only the large replay, cold and blue/green, and its baseline (to profile the projections)
@@ -132,7 +133,7 @@ public final class Benchmark {
             long duration = (seconds != null ? seconds : full ? 15 : 5) * 1000;
             Duration replayCap = Duration.ofSeconds(cap != null ? cap : full ? 3600 : 60);
             return new Options(full ? "full" : "small", large, Math.max(5000, duration / 2), duration,
-                    full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
+                    seconds != null ? seconds.intValue() : full ? 20 : 5, replayCap, data.toAbsolutePath(), output, replayOnly, readsOnly,
                     writesOnly, mongoOnDisk != null ? mongoOnDisk : full, List.copyOf(jvm),
                     new ExternalStores(postgresUrl == null ? null
                             : new ExternalStores.Postgres(postgresUrl, postgresUser, postgresPassword), mongoUri));

@@ -5,13 +5,17 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.praxis.query.shared.AppliedEvents;
 import dev.praxis.query.shared.DeliveryHorizon;
+import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.PageCursor;
+import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,6 +49,8 @@ final class CommunityQuestionHeads {
     static final int SIZE = 250;
     /** How many questions the head holds (its items' length), kept beside them for the push. */
     static final String HELD = "held";
+    /** The batch's questions waiting to join their heads ({@link InBatch}), and their push at the batch's end. */
+    private static final String PENDING = CommunityQuestionHeads.class.getName() + ".pending";
     private static final Sort NEWEST_FIRST_IN_DATABASE = Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC, "id"));
 
     private static final Comparator<Document> NEWEST_FIRST = Comparator
@@ -81,24 +87,89 @@ final class CommunityQuestionHeads {
         }
     }
 
-    /** A question was asked (or undeleted): it joins the head when it is newer than the head's oldest. */
+    /**
+     * A question was asked (or undeleted): it joins the head when it is newer than the head's oldest.
+     * In a batch, the questions new to the projection wait for the batch's end and join their head
+     * together, in one write per community ({@link #pushPending}).
+     */
     void added(String communityId, String questionId, Instant createdAt, String eventId) {
         Document item = new Document("id", questionId).append("at", Date.from(createdAt.truncatedTo(ChronoUnit.MILLIS)));
+        Addition addition = new Addition(item, eventId);
         // an event that may have been applied before takes the full read, which checks the ids the head remembers
-        if (DeliveryHorizon.firstDelivery() && pushed(communityId, item, eventId)) {
-            return;
+        if (DeliveryHorizon.firstDelivery()) {
+            Map<String, List<Addition>> pending = pending();
+            if (pending != null) {
+                List<Addition> waiting = pending.computeIfAbsent(communityId, c -> new ArrayList<>());
+                if (waiting.stream().noneMatch(a -> a.questionId().equals(questionId))) {
+                    waiting.add(addition);
+                    return;
+                }
+                pushPending(communityId); // the same question twice in one batch: the first joins first
+            }
+            if (pushed(communityId, List.of(addition))) {
+                return;
+            }
         }
+        pushPending(communityId);
         change(communityId, eventId, head -> head.add(item));
     }
 
+    /** A question that joins its community's head, and the event that made it. */
+    private record Addition(Document item, String eventId) {
+
+        String questionId() {
+            return item.getString("id");
+        }
+    }
+
     /**
-     * Adds the question without reading or rewriting the head's items: its size, completeness and
-     * oldest question decide whether the question joins it, and the database puts it in its place.
-     * False when that cannot be decided so (a head written before its size was kept) or the
-     * write did not apply (the head changed meanwhile, or holds the question already): then the full
-     * read-modify-write decides.
+     * The questions of this batch that wait to join their heads, by community, in the order they
+     * came; registered to be pushed at the batch's end. Null outside a batch whose writes are
+     * gathered: then each question joins at once.
      */
-    private boolean pushed(String communityId, Document item, String eventId) {
+    private Map<String, List<Addition>> pending() {
+        if (!PendingWrites.atBatchEnd(mongo, PENDING, this::pushAllPending)) {
+            return null;
+        }
+        return InBatch.remembered(PENDING, LinkedHashMap::new);
+    }
+
+    /** At the batch's end: each community's waiting questions join its head. */
+    private void pushAllPending() {
+        Map<String, List<Addition>> pending = InBatch.remembered(PENDING, LinkedHashMap::new);
+        for (String communityId : List.copyOf(pending.keySet())) {
+            pushPending(communityId);
+        }
+    }
+
+    /**
+     * The community's waiting questions join its head now: before any other change of it, so that
+     * its changes keep the order of their events (a question asked, then deleted, in one batch).
+     */
+    private void pushPending(String communityId) {
+        if (!PendingWrites.isGathering(mongo)) {
+            return;
+        }
+        List<Addition> waiting = InBatch.<Map<String, List<Addition>>>remembered(PENDING, LinkedHashMap::new).remove(communityId);
+        if (waiting == null || waiting.isEmpty() || pushed(communityId, waiting)) {
+            return;
+        }
+        // the push could not decide: each question the full way, which skips those applied already
+        for (Addition addition : waiting) {
+            change(communityId, addition.eventId(), head -> head.add(addition.item()));
+        }
+    }
+
+    /**
+     * Adds the questions without reading or rewriting the head's items: its size, completeness and
+     * oldest question decide which of them join it, and the database puts them in their place, the
+     * newest {@value #SIZE} of old and new kept. The same as adding them one by one: the head is the
+     * newest of all its community's questions, up to its size. False when that cannot be decided so
+     * (a head written before its size was kept) or the write did not apply (the head changed
+     * meanwhile, or holds one of the questions already): then the full read-modify-write decides.
+     * Only for events new to the projection: the head's remembered event ids are not checked.
+     */
+    private boolean pushed(String communityId, List<Addition> additions) {
         Query light = query(where("_id").is(communityId));
         light.fields().include("complete").include("version").include(HELD).slice("items", -1);
         Document stored = mongo.findOne(light, Document.class, COLLECTION);
@@ -109,25 +180,34 @@ final class CommunityQuestionHeads {
             return false;
         }
         List<Document> oldest = stored.getList("items", Document.class, List.of());
-        boolean beyondTheHead = !stored.getBoolean("complete", false) && !oldest.isEmpty()
-                && NEWEST_FIRST.compare(item, oldest.get(0)) > 0;
-        Update update = new Update().inc("count", 1).inc("version", 1)
-                .push(AppliedEvents.FIELD).slice(-AppliedEvents.REMEMBERED).each(eventId);
-        if (!beyondTheHead) {
-            update.push("items").sort(NEWEST_FIRST_IN_DATABASE).slice(SIZE).each(item);
-            if (held.intValue() >= SIZE) {
-                update.set("complete", false); // the oldest question (maybe this one) leaves the head
+        boolean complete = stored.getBoolean("complete", false);
+        List<Document> joining = new ArrayList<>();
+        for (Addition addition : additions) {
+            boolean beyondTheHead = !complete && !oldest.isEmpty() && NEWEST_FIRST.compare(addition.item(), oldest.get(0)) > 0;
+            if (!beyondTheHead) {
+                joining.add(addition.item());
+            }
+        }
+        Update update = new Update().inc("count", additions.size()).inc("version", 1)
+                .push(AppliedEvents.FIELD).slice(-AppliedEvents.REMEMBERED)
+                .each(additions.stream().map(Addition::eventId).toArray());
+        if (!joining.isEmpty()) {
+            update.push("items").sort(NEWEST_FIRST_IN_DATABASE).slice(SIZE).each(joining.toArray());
+            if (held.intValue() + joining.size() > SIZE) {
+                // the oldest questions (maybe some of these) leave the head
+                update.set(HELD, SIZE).set("complete", false);
             } else {
-                update.inc(HELD, 1);
+                update.inc(HELD, joining.size());
             }
         }
         Query unchanged = query(where("_id").is(communityId).and("version").is(((Number) stored.get("version", 0L)).longValue())
-                .and("items.id").ne(item.getString("id")));
+                .and("items.id").nin(additions.stream().map(Addition::questionId).toList()));
         return mongo.updateFirst(unchanged, update, COLLECTION).getMatchedCount() == 1;
     }
 
     /** A question was deleted: it leaves the head and the count. */
     void removed(String communityId, String questionId, String eventId) {
+        pushPending(communityId);
         change(communityId, eventId, head -> head.remove(questionId));
     }
 

@@ -116,6 +116,11 @@ public final class PendingWrites {
         return true;
     }
 
+    /** Whether this thread is handling a batch whose writes through {@code mongo} are gathered ({@link #atBatchEnd} would take work). */
+    public static boolean isGathering(MongoTemplate mongo) {
+        return gathering(mongo) != null;
+    }
+
     /** Drops the pending writes and stops gathering (the batch failed: it is handled again). */
     static void discard() {
         CURRENT.remove();

@@ -109,6 +109,10 @@ class CommunityQuestionPagesTest {
         headUpdates.clear();
         MongoTemplate mongo = projectTracked("pages", events);
         assertThat(headUpdates).as("questions put in place by the database").contains("$push items");
+        // 356 events in batches of 100: a batch's questions join their community's head in one write,
+        // not one each (the deletions and the undeletion each rewrite the head, and push what waited before)
+        assertThat(headUpdates.stream().filter("$push items"::equals).count()).as("pushes into a head")
+                .isBetween(4L, 12L);
         // the same head as the full read-modify-write of every change leaves
         MongoTemplate rewritten = project("pages-rewritten", events);
         Document head = mongo.findById("c1", Document.class, CommunityQuestionHeads.COLLECTION);
@@ -162,6 +166,29 @@ class CommunityQuestionPagesTest {
         assertThat(queries(twice).questionsOf("c1", 20, null, "alice", null).items()).extracting(QuestionView::id)
                 .containsExactly("q4", "q3", "q1", "q0");
         assertThat(queries(twice).questionsOf("c1", 20, null, "alice", null).totalCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aQuestionAskedAndDeletedInOneBatchIsNotInTheHead() throws Exception {
+        List<EventMessage<?>> events = new ArrayList<>(community("c1"));
+        for (int i = 0; i < 6; i++) {
+            events.add(message(new QuestionAsked("q" + i, "c1", "Question " + i, "body", List.of(), "alice", T.plusSeconds(i))));
+        }
+        events.add(message(new PostDeleted("q5", "q5", PostKind.QUESTION, "c1", "alice", "spam", "alice", T.plusSeconds(60))));
+        events.add(message(new QuestionAsked("q6", "c1", "Question 6", "body", List.of(), "alice", T.plusSeconds(61))));
+        events.add(message(new PostDeleted("q0", "q0", PostKind.QUESTION, "c1", "alice", "spam", "alice", T.plusSeconds(62))));
+        events.add(message(new PostUndeleted("q5", "q5", PostKind.QUESTION, "c1", "alice", null, "alice", T.plusSeconds(63))));
+        // one batch, and the whole stream again over what it wrote, as a batch retried after a crash would be
+        MongoTemplate mongo = projectTracked("one-batch", events);
+        MongoTemplate again = projectTracked("one-batch-again", ProjectionHarness.streamTwice(events));
+
+        for (MongoTemplate projected : List.of(mongo, again)) {
+            Document head = projected.findById("c1", Document.class, CommunityQuestionHeads.COLLECTION);
+            assertThat(head.get("count")).isEqualTo(6L);
+            assertThat(head.get("held")).isEqualTo(6);
+            assertThat(queries(projected).questionsOf("c1", 20, null, "alice", null).items()).extracting(QuestionView::id)
+                    .containsExactly("q6", "q5", "q4", "q3", "q2", "q1");
+        }
     }
 
     @Test
