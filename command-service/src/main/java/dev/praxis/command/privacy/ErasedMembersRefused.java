@@ -2,33 +2,25 @@ package dev.praxis.command.privacy;
 
 import dev.praxis.api.shared.PraxisCommand;
 import dev.praxis.command.shared.CommandRejectedException;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * An erased member sends no further command, whatever it is: acting again would write new data about
  * a person who asked to be forgotten. Checked on the command bus, so that every way in (HTTP, the
- * importer, schedulers) is covered.
+ * importer, schedulers) is covered. Axon registers it on the command bus as it does every
+ * interceptor bean (registering it here as well ran the check twice per command).
  */
 @Component
-public class ErasedMembersRefused implements MessageHandlerInterceptor<CommandMessage<?>>, SmartInitializingSingleton {
+public class ErasedMembersRefused implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandBus commandBus;
     private final JdbcMemberKeys keys;
 
-    public ErasedMembersRefused(CommandBus commandBus, JdbcMemberKeys keys) {
-        this.commandBus = commandBus;
+    public ErasedMembersRefused(JdbcMemberKeys keys) {
         this.keys = keys;
-    }
-
-    @Override
-    public void afterSingletonsInstantiated() {
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override
