@@ -29,10 +29,20 @@ public interface CommunityDirectory {
      * aggregate that writes in a community asks this one question, so a sanction reaches every act.
      */
     default void requireActiveMember(String communityId, String memberId, Instant at) {
-        writeBlock(communityId, memberId, at).ifPresent(block -> {
-            throw CommandRejectedException.forbidden(block.status().name(), block.describe());
+        refuseBlocked(writeBlock(communityId, memberId, at));
+        refuseNonMember(roleOf(communityId, memberId));
+    }
+
+    /** A member blocked from writing is refused with the block's reason. */
+    static void refuseBlocked(Optional<WriteBlock> block) {
+        block.ifPresent(b -> {
+            throw CommandRejectedException.forbidden(b.status().name(), b.describe());
         });
-        if (roleOf(communityId, memberId).isEmpty()) {
+    }
+
+    /** One who holds no role in the community is no member of it. */
+    static void refuseNonMember(Optional<CommunityRole> role) {
+        if (role.isEmpty()) {
             throw CommandRejectedException.forbidden("NOT_A_MEMBER", "Only members of the community can do this: join it first.");
         }
     }

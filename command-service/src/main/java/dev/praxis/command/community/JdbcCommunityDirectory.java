@@ -63,6 +63,31 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
                 event.communityId(), event.memberId(), event.role().name());
     }
 
+    /**
+     * The sanction in force and the role, in one round trip: every command that writes in a
+     * community asks both. A ban outranks a suspension, as in {@link #writeBlock}.
+     */
+    @Override
+    public void requireActiveMember(String communityId, String memberId, Instant at) {
+        record Standing(Optional<WriteBlock> block, Optional<CommunityRole> role) {
+        }
+        Standing standing = jdbc.queryForObject("""
+                        SELECT (SELECT role FROM community_membership WHERE community_id = ? AND member_id = ?),
+                               sanction.sanction, sanction.until
+                        FROM (SELECT 1) AS one
+                        LEFT JOIN LATERAL (
+                            SELECT sanction, until FROM community_sanction
+                            WHERE community_id = ? AND member_id = ? AND (until IS NULL OR until > ?)
+                            ORDER BY CASE sanction WHEN 'BANNED' THEN 0 ELSE 1 END LIMIT 1) AS sanction ON TRUE""",
+                (rs, row) -> new Standing(
+                        rs.getString(2) == null ? Optional.empty() : Optional.of(new WriteBlock(MemberStatus.valueOf(rs.getString(2)),
+                                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())),
+                        Optional.ofNullable(rs.getString(1)).map(CommunityRole::valueOf)),
+                communityId, memberId, communityId, memberId, Timestamp.from(at));
+        CommunityDirectory.refuseBlocked(standing.block());
+        CommunityDirectory.refuseNonMember(standing.role());
+    }
+
     @Override
     public Optional<WriteBlock> writeBlock(String communityId, String memberId, Instant now) {
         return jdbc.query("""

@@ -5,6 +5,10 @@ import dev.praxis.api.tag.TagCreated;
 import dev.praxis.api.tag.TagDescriptionEdited;
 import dev.praxis.api.tag.TagSynonymAdded;
 import dev.praxis.api.tag.TagSynonymRemoved;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,6 +48,20 @@ public class JdbcTagDirectory implements TagDirectory {
                 (rs, row) -> rs.getString(1), communityId, tag).stream().findFirst();
     }
 
+    /** One query for all the names: a name the directory does not hold is no tag and no synonym. */
+    @Override
+    public Map<String, Entry> lookUp(String communityId, Collection<String> tags) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        tags.forEach(tag -> entries.put(tag, new Entry(Optional.empty(), false)));
+        if (!tags.isEmpty()) {
+            jdbc.query("SELECT tag, master, is_tag FROM tag_directory WHERE community_id = ? AND tag = ANY (?)",
+                    row -> {
+                        entries.put(row.getString(1), new Entry(Optional.ofNullable(row.getString(2)), row.getBoolean(3)));
+                    }, communityId, tags.toArray(String[]::new));
+        }
+        return entries;
+    }
+
     @Override
     public boolean hasSynonyms(String communityId, String tag) {
         Integer count = jdbc.queryForObject(
@@ -63,8 +81,8 @@ public class JdbcTagDirectory implements TagDirectory {
 
     @EventHandler
     void on(QuestionAsked event) {
-        if (event.tags() != null) {
-            event.tags().forEach(tag -> tagExists(event.communityId(), tag));
+        if (event.tags() != null && !event.tags().isEmpty()) {
+            tagsExist(event.communityId(), event.tags());
         }
     }
 
@@ -91,10 +109,15 @@ public class JdbcTagDirectory implements TagDirectory {
      * that tag meanwhile would wait for it (docs/performance.md, writes).
      */
     private void tagExists(String communityId, String tag) {
+        tagsExist(communityId, List.of(tag));
+    }
+
+    /** The names are tags from now on: new ones are added, and a synonym's name becomes a tag too. One statement for them all. */
+    private void tagsExist(String communityId, Collection<String> tags) {
         jdbc.update("""
-                INSERT INTO tag_directory (community_id, tag, is_tag) VALUES (?, ?, TRUE)
-                ON CONFLICT (community_id, tag) DO NOTHING""", communityId, tag);
-        jdbc.update("UPDATE tag_directory SET is_tag = TRUE WHERE community_id = ? AND tag = ? AND NOT is_tag",
-                communityId, tag);
+                INSERT INTO tag_directory (community_id, tag, is_tag)
+                SELECT DISTINCT ?, name, TRUE FROM unnest(?::text[]) AS name
+                ON CONFLICT (community_id, tag) DO UPDATE SET is_tag = TRUE WHERE NOT tag_directory.is_tag""",
+                communityId, tags.toArray(String[]::new));
     }
 }

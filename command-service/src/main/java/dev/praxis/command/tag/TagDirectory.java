@@ -1,5 +1,8 @@
 package dev.praxis.command.tag;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,4 +19,20 @@ public interface TagDirectory {
 
     /** Whether some synonym maps to {@code tag}, that is whether it is a master. */
     boolean hasSynonyms(String communityId, String tag);
+
+    /** What the directory knows of a name: the master it maps to when it is a synonym, and whether it is a tag. */
+    record Entry(Optional<String> master, boolean exists) {
+    }
+
+    /**
+     * {@link #masterOf} and {@link #exists} for each of the names, in one lookup where the directory
+     * can: asking a question needs both for every tag it carries.
+     */
+    default Map<String, Entry> lookUp(String communityId, Collection<String> tags) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (String tag : tags) {
+            entries.put(tag, new Entry(masterOf(communityId, tag), exists(communityId, tag)));
+        }
+        return entries;
+    }
 }

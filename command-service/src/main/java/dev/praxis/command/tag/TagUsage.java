@@ -3,8 +3,10 @@ package dev.praxis.command.tag;
 import dev.praxis.api.privilege.Privilege;
 import dev.praxis.command.privilege.Privileges;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,12 +23,18 @@ public final class TagUsage {
 
     public static List<String> resolve(List<String> normalisedTags, String communityId, String askerId,
                                        TagDirectory directory, Privileges privileges) {
+        Map<String, TagDirectory.Entry> known = new HashMap<>(directory.lookUp(communityId, normalisedTags));
         Set<String> resolved = new LinkedHashSet<>();
         for (String tag : normalisedTags) {
-            resolved.add(directory.masterOf(communityId, tag).orElse(tag));
+            resolved.add(known.get(tag).master().orElse(tag));
+        }
+        // a master that the question did not name itself is looked up too
+        List<String> masters = resolved.stream().filter(tag -> !known.containsKey(tag)).toList();
+        if (!masters.isEmpty()) {
+            known.putAll(directory.lookUp(communityId, masters));
         }
         for (String tag : resolved) {
-            if (!directory.exists(communityId, tag)) {
+            if (!known.get(tag).exists()) {
                 privileges.require(communityId, askerId, Privilege.CREATE_TAG);
             }
         }
