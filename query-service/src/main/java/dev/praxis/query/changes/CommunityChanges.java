@@ -1,5 +1,6 @@
 package dev.praxis.query.changes;
 
+import dev.praxis.query.shared.Exists;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -37,7 +38,7 @@ class CommunityChanges implements ChangeSource {
 
     @Override
     public void authorize(String communityId, @Nullable String viewer) {
-        if (!mongo.exists(query(where("_id").is(communityId)), "communities")) {
+        if (!Exists.any(mongo, query(where("_id").is(communityId)), "communities")) {
             throw QueryRejectedException.notFound("UNKNOWN_COMMUNITY", "There is no community " + communityId + ".");
         }
         requireReadable(access, communityId, viewer);

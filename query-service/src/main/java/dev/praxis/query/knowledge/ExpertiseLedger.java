@@ -1,5 +1,6 @@
 package dev.praxis.query.knowledge;
 
+import dev.praxis.query.shared.Exists;
 import static dev.praxis.query.knowledge.KnowledgeCollections.CONTRIBUTIONS;
 import static dev.praxis.query.knowledge.KnowledgeCollections.EXPERTISE;
 import static dev.praxis.query.knowledge.KnowledgeCollections.expertiseId;
@@ -120,7 +121,7 @@ final class ExpertiseLedger {
         String key = contribution.getString("key");
         String communityId = contribution.getString("communityId");
         String id = key + "|" + communityId + "|" + topic;
-        if (mongo.exists(query(where("_id").is(id)), CONTRIBUTIONS)) {
+        if (Exists.any(mongo, query(where("_id").is(id)), CONTRIBUTIONS)) {
             return;
         }
         Document copy = new Document(contribution);

@@ -1,5 +1,6 @@
 package dev.praxis.query.knowledge;
 
+import dev.praxis.query.shared.Exists;
 import static dev.praxis.query.knowledge.KnowledgeCollections.CONTRIBUTIONS;
 import static dev.praxis.query.knowledge.KnowledgeCollections.COOCCURRENCE;
 import static dev.praxis.query.knowledge.KnowledgeCollections.EXPERTISE;
@@ -433,7 +434,7 @@ public class KnowledgeGraph {
     }
 
     private void requireReadable(String communityId, @Nullable String viewer) {
-        if (communityId == null || !mongo.exists(query(where("_id").is(communityId)), "communities")) {
+        if (communityId == null || !Exists.any(mongo, query(where("_id").is(communityId)), "communities")) {
             throw QueryRejectedException.notFound("UNKNOWN_COMMUNITY", "There is no community " + communityId + ".");
         }
         if (!access.canRead(communityId, viewer)) {

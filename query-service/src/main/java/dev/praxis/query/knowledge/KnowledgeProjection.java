@@ -1,5 +1,6 @@
 package dev.praxis.query.knowledge;
 
+import dev.praxis.query.shared.Exists;
 import static dev.praxis.query.knowledge.KnowledgeCollections.ALL;
 import static dev.praxis.query.knowledge.KnowledgeCollections.CONTRIBUTIONS;
 import static dev.praxis.query.knowledge.KnowledgeCollections.COOCCURRENCE;
@@ -369,7 +370,7 @@ public class KnowledgeProjection {
         List<String> communities = member == null ? List.of() : member.getList("communities", String.class, List.of());
         for (String communityId : communities) {
             String topic = resolve(communityId, List.of(event.skill())).get(0);
-            if (mongo.exists(query(where("_id").is(topicId(communityId, topic))), TOPICS)) {
+            if (Exists.any(mongo, query(where("_id").is(topicId(communityId, topic))), TOPICS)) {
                 ledger.credit(new Contribution(skillKey(event.memberId(), event.skill(), event.actorId()),
                         EvidenceKind.SKILL_ENDORSEMENT, event.memberId(), communityId, null, null, event.actorId(),
                         message.getIdentifier(), "SkillEndorsed", event.occurredAt()), List.of(topic), true);

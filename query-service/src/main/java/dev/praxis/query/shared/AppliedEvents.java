@@ -174,7 +174,7 @@ public final class AppliedEvents {
         if (DeliveryHorizon.firstDelivery()) {
             return false;
         }
-        return mongo.exists(query(where("_id").is(documentId).and(FIELD).is(eventId)), collection);
+        return Exists.any(mongo, query(where("_id").is(documentId).and(FIELD).is(eventId)), collection);
     }
 
     private static org.springframework.data.mongodb.core.query.Query notYetApplied(Object documentId, String eventId) {
