@@ -23,10 +23,13 @@ import dev.praxis.api.question.QuestionUnlocked;
 import dev.praxis.api.question.VoteCast;
 import dev.praxis.api.question.VoteChanged;
 import dev.praxis.api.question.VoteRetracted;
+import dev.praxis.query.shared.InBatch;
 import dev.praxis.query.shared.PendingWrites;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -49,6 +52,8 @@ import org.springframework.stereotype.Component;
 public class ChangeProjection {
 
     public static final String PROCESSING_GROUP = "changes";
+    /** The batch's changes waiting for their events' positions ({@link InBatch}), by event id. */
+    private static final String PENDING = ChangeProjection.class.getName() + ".pending";
 
     private final MongoTemplate mongo;
     private final EventPositions positions;
@@ -170,14 +175,29 @@ public class ChangeProjection {
         List<String> topics = communityActivity
                 ? List.of(Topics.question(questionId), Topics.community(communityId))
                 : List.of(Topics.question(questionId));
-        PendingWrites.upsert(mongo, query(where("_id").is(positions.of(eventId))), new Update()
+        Update change = new Update()
                 .set("topics", topics)
                 .set("kind", kindOf(event))
                 .set("communityId", communityId)
                 .set("questionId", questionId)
                 .set("subjectId", subjectId)
                 .set("actorId", actorId)
-                .set("occurredAt", occurredAt), ChangeDocument.COLLECTION);
+                .set("occurredAt", occurredAt);
+        // in a batch, the events' positions are read together at its end, in one query
+        if (PendingWrites.atBatchEnd(mongo, PENDING, this::recordPending)) {
+            InBatch.<Map<String, Update>>remembered(PENDING, LinkedHashMap::new).put(eventId, change);
+            return;
+        }
+        PendingWrites.upsert(mongo, query(where("_id").is(positions.of(eventId))), change, ChangeDocument.COLLECTION);
+    }
+
+    /** At the batch's end: the changes it recorded, each under its event's position. */
+    private void recordPending() {
+        Map<String, Update> pending = InBatch.remembered(PENDING, LinkedHashMap::new);
+        Map<String, Long> at = positions.of(pending.keySet());
+        pending.forEach((eventId, change) -> PendingWrites.upsert(mongo, query(where("_id").is(at.get(eventId))), change,
+                ChangeDocument.COLLECTION));
+        pending.clear();
     }
 
     /** The event's simple name in UPPER_SNAKE: {@code AnswerPosted} becomes {@code ANSWER_POSTED}. */

@@ -1,5 +1,8 @@
 package dev.praxis.query.changes;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,5 +24,20 @@ class JdbcEventPositions implements EventPositions {
             throw new IllegalStateException("The event " + eventIdentifier + " is not in the event store");
         }
         return position;
+    }
+
+    @Override
+    public Map<String, Long> of(Collection<String> eventIdentifiers) {
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
+                row -> {
+                    positions.put(row.getString(1), row.getLong(2));
+                }, (Object) eventIdentifiers.toArray(String[]::new));
+        for (String id : eventIdentifiers) {
+            if (!positions.containsKey(id)) {
+                throw new IllegalStateException("The event " + id + " is not in the event store");
+            }
+        }
+        return positions;
     }
 }

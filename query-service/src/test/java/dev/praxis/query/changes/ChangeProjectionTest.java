@@ -12,9 +12,11 @@ import dev.praxis.api.question.VoteDirection;
 import dev.praxis.api.query.ChangeView;
 import dev.praxis.query.ProjectionHarness;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,33 @@ class ChangeProjectionTest {
         var once = harness.project("changes_once", events);
         assertThat(harness.project("changes_each_twice", ProjectionHarness.eachTwice(events))).isEqualTo(once);
         assertThat(harness.project("changes_stream_twice", ProjectionHarness.streamTwice(events))).isEqualTo(once);
+    }
+
+    @Test
+    void aBatchReadsItsEventsPositionsOnceAndRecordsTheSameLog() throws Exception {
+        var untracked = harness.project("changes_untracked", events);
+        List<Collection<String>> reads = new CopyOnWriteArrayList<>();
+        EventPositions counted = new EventPositions() {
+            @Override
+            public long of(String eventIdentifier) {
+                reads.add(List.of(eventIdentifier));
+                return POSITIONS.get(eventIdentifier);
+            }
+
+            @Override
+            public Map<String, Long> of(Collection<String> eventIdentifiers) {
+                reads.add(List.copyOf(eventIdentifiers));
+                Map<String, Long> positions = new HashMap<>();
+                eventIdentifiers.forEach(id -> positions.put(id, POSITIONS.get(id)));
+                return positions;
+            }
+        };
+        var tracked = harness.projectTracked("changes_tracked", "changes", events,
+                mongo -> List.of(new ChangeProjection(mongo, counted)), 100);
+
+        assertThat(tracked.get(ChangeDocument.COLLECTION)).isEqualTo(untracked.get(ChangeDocument.COLLECTION));
+        assertThat(reads).as("one read for the batch's six events").hasSize(1);
+        assertThat(reads.get(0)).hasSize(events.size());
     }
 
     @Test
