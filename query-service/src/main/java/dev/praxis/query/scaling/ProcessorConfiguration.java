@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.praxis.query.consistency.ProjectionsAdvanced;
+import dev.praxis.query.eventstore.LingeringEventSource;
 import dev.praxis.query.shared.DeliveryHorizon;
 import org.axonframework.config.EventProcessingConfigurer;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,10 @@ class ProcessorConfiguration {
         // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
         // ahead of its handlers.
         processing.usingTrackingEventProcessors();
+        // at the head of the store, a processor starts at most one batch per linger: under a steady
+        // load each batch then holds several events, which share its costs (token, horizon, bulk writes)
+        processing.configureDefaultStreamableMessageSource(configuration -> new LingeringEventSource(
+                configuration.eventStore(), scaling.batchLinger(), scaling.batchSize()));
         processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                 .forSingleThreadedProcessing()
                 .andBatchSize(scaling.batchSize())

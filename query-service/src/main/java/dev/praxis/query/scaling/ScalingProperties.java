@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize events a processor handles per unit of work, with one token update per batch; a
  *     processor that stops mid-batch delivers the batch again, so it stays at half the number of
  *     event ids a read-model document remembers ({@code AppliedEvents}, 200): at most 100
+ * @param batchLinger the least time between the starts of two batches of a processor at the head of
+ *     the store, when the earlier one was not full (0: each starts at once): events that arrive
+ *     faster wait up to this long and are handled together ({@code LingeringEventSource})
  */
 @ConfigurationProperties("praxis.query.scaling")
 public record ScalingProperties(
@@ -34,7 +37,8 @@ public record ScalingProperties(
         Map<String, Integer> parallel,
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue("2s") Duration balanceInterval,
-        @DefaultValue("100") int batchSize) {
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("20ms") Duration batchLinger) {
 
     public ScalingProperties {
         if (nodeId == null || nodeId.isBlank()) {
@@ -47,10 +51,19 @@ public record ScalingProperties(
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("praxis.query.scaling.batch-size must be 1 to " + MAX_BATCH_SIZE + ": " + batchSize);
         }
+        if (batchLinger == null) {
+            batchLinger = Duration.ofMillis(20);
+        }
+        if (batchLinger.isNegative() || batchLinger.compareTo(MAX_BATCH_LINGER) > 0) {
+            throw new IllegalArgumentException("praxis.query.scaling.batch-linger must be 0 to " + MAX_BATCH_LINGER.toMillis()
+                    + "ms: " + batchLinger);
+        }
     }
 
     /** Half of what a read-model document remembers of the events applied to it (AppliedEvents). */
     public static final int MAX_BATCH_SIZE = AppliedEvents.REMEMBERED / 2;
+    /** A longer linger would hold a write's answer (read-your-writes) back noticeably. */
+    public static final Duration MAX_BATCH_LINGER = Duration.ofSeconds(1);
 
     private static String defaultNodeId() {
         String host;
