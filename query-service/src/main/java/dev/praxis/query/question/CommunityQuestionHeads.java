@@ -188,7 +188,9 @@ final class CommunityQuestionHeads {
                 joining.add(addition.item());
             }
         }
-        Update update = new Update().inc("count", additions.size()).inc("version", 1)
+        // the version counts changes, one per question as if they had come one by one: a rebuild in
+        // other batches leaves the same document
+        Update update = new Update().inc("count", additions.size()).inc("version", additions.size())
                 .push(AppliedEvents.FIELD).slice(-AppliedEvents.REMEMBERED)
                 .each(additions.stream().map(Addition::eventId).toArray());
         if (!joining.isEmpty()) {
