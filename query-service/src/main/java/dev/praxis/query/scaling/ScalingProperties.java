@@ -51,10 +51,7 @@ public record ScalingProperties(
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("praxis.query.scaling.batch-size must be 1 to " + MAX_BATCH_SIZE + ": " + batchSize);
         }
-        if (batchLinger == null) {
-            batchLinger = Duration.ofMillis(20);
-        }
-        if (batchLinger.isNegative() || batchLinger.compareTo(MAX_BATCH_LINGER) > 0) {
+        if (batchLinger == null || batchLinger.isNegative() || batchLinger.compareTo(MAX_BATCH_LINGER) > 0) {
             throw new IllegalArgumentException("praxis.query.scaling.batch-linger must be 0 to " + MAX_BATCH_LINGER.toMillis()
                     + "ms: " + batchLinger);
         }
