@@ -5,6 +5,7 @@ import dev.praxis.api.privacy.ProtectingSerializer;
 import dev.praxis.api.shared.MessageJson;
 import dev.praxis.query.privacy.StoredMemberKeys;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -78,19 +79,30 @@ public class EventStoreConfiguration {
         return NoTransactionManager.INSTANCE;
     }
 
+    /** What the listener has heard of the store's announcements, which the engine's reads consult. */
+    @Bean
+    public AnnouncedHead announcedHead() {
+        return new AnnouncedHead();
+    }
+
+    /**
+     * Axon's JDBC engine that skips a read the announcements show to be empty
+     * ({@link AnnouncedHeadEventStorageEngine}); such an answer is trusted for half the fetch delay,
+     * so the poll that covers a lost announcement still reads.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 DataSource dataSource) {
-        return JdbcEventStorageEngine.builder()
+                                                 DataSource dataSource, AnnouncedHead announcedHead,
+                                                 @Value("${praxis.query.fetch-delay-ms:500}") long fetchDelayMs) {
+        return new AnnouncedHeadEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(SCHEMA)
                 .dataType(String.class)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .build();
+                .snapshotSerializer(serializer), announcedHead, Duration.ofMillis(fetchDelayMs).dividedBy(2));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.Driver;
@@ -48,17 +49,18 @@ public class NewEventAnnouncements implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NewEventAnnouncements.class);
 
     private final WakeableEventStore store;
+    private final AnnouncedHead head;
     private final String url;
     private final Properties credentials = new Properties();
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread thread;
 
-    public NewEventAnnouncements(WakeableEventStore store, MeterRegistry meters,
+    public NewEventAnnouncements(WakeableEventStore store, AnnouncedHead head, MeterRegistry meters,
                                  @Value("${spring.datasource.url}") String url,
                                  @Value("${spring.datasource.username:}") String username,
                                  @Value("${spring.datasource.password:}") String password) {
         this.store = store;
+        this.head = head;
         this.url = url;
         if (!username.isEmpty()) {
             credentials.setProperty("user", username);
@@ -71,7 +73,7 @@ public class NewEventAnnouncements implements SmartLifecycle {
         // their own, shorter timeout; the keep-alive lets the kernel notice a peer that vanished
         credentials.setProperty("socketTimeout", "30");
         credentials.setProperty("tcpKeepAlive", "true");
-        Gauge.builder("praxis.eventstore.listening", this, a -> a.listening ? 1 : 0)
+        Gauge.builder("praxis.eventstore.listening", this, a -> a.listening() ? 1 : 0)
                 .description("1 while the query service listens for the event store's announcements of new events,"
                         + " 0 while it only polls")
                 .register(meters);
@@ -79,7 +81,7 @@ public class NewEventAnnouncements implements SmartLifecycle {
 
     /** Whether the announcements arrive now (else the processors poll). */
     public boolean listening() {
-        return listening;
+        return head.listening();
     }
 
     @Override
@@ -117,25 +119,26 @@ public class NewEventAnnouncements implements SmartLifecycle {
                 try (Statement statement = listener.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
+                // whatever was stored while no one listened: read, and without a bound of what is there
+                head.announced(OptionalLong.empty());
+                head.listening(true);
                 if (failedBefore) {
                     log.info("Listening again for new events on the event store's channel {}", CHANNEL);
                 }
                 pause = FIRST_PAUSE;
-                // whatever was stored while no one listened
                 store.wake();
                 listen(listener);
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     break;
                 }
-                if (listening || !failedBefore) {
+                if (head.listening() || !failedBefore) {
                     log.warn("Not listening for new events on {} ({}); the processors poll until the connection is back",
                             CHANNEL, e.getMessage());
                 }
                 failedBefore = true;
             } finally {
-                listening = false;
+                head.listening(false);
             }
             if (!running || !pauseBeforeRetry(pause)) {
                 break;
@@ -160,6 +163,9 @@ public class NewEventAnnouncements implements SmartLifecycle {
         while (running) {
             PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
             if (notifications != null && notifications.length > 0) {
+                for (PGNotification notification : notifications) {
+                    head.announced(highestIndex(notification.getParameter()));
+                }
                 store.wake();
                 checkDue = System.nanoTime() + IDLE_CHECK.toNanos();
             } else if (System.nanoTime() - checkDue > 0) {
@@ -168,6 +174,18 @@ public class NewEventAnnouncements implements SmartLifecycle {
                 }
                 checkDue = System.nanoTime() + IDLE_CHECK.toNanos();
             }
+        }
+    }
+
+    /** The highest global index an announcement names (V100), none when it names none (V99's empty payload). */
+    static OptionalLong highestIndex(String payload) {
+        if (payload == null || payload.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(payload.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

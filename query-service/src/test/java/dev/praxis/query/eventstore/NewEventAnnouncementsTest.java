@@ -42,6 +42,8 @@ class NewEventAnnouncementsTest {
     ProjectionProgress progress;
     @Autowired
     NewEventAnnouncements announcements;
+    @Autowired
+    AnnouncedHead head;
 
     @Test
     void anEventStoredElsewhereIsProjectedWithoutWaitingForThePoll() throws Exception {
@@ -49,6 +51,24 @@ class NewEventAnnouncementsTest {
         assertThat(progress.awaitProcessed(storeAnEvent(), SOON)).isTrue();
 
         assertThat(progress.awaitProcessed(storeAnEvent(), SOON)).as("seen through the announcement").isTrue();
+    }
+
+    @Test
+    void anAnnouncementNamesTheHighestIndexStored() throws Exception {
+        assertThat(progress.awaitProcessed(storeAnEvent(), SOON)).isTrue();
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (head.heard().highest() == AnnouncedHead.UNKNOWN && System.nanoTime() < deadline) {
+            Thread.sleep(10); // known once a read at the head found nothing
+        }
+        assertThat(head.heard().highest()).isNotEqualTo(AnnouncedHead.UNKNOWN);
+
+        long stored = storeAnEvent();
+        deadline = System.nanoTime() + SOON.toNanos();
+        while (head.heard().highest() != stored && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(head.heard().highest()).as("the index in the trigger's announcement").isEqualTo(stored);
+        assertThat(progress.awaitProcessed(stored, SOON)).isTrue();
     }
 
     @Test
