@@ -27,9 +27,12 @@ import org.axonframework.messaging.StreamableMessageSource;
  *
  * <p>What it does not change: a processor that is idle or sees events further apart than
  * {@code linger} starts its batch the moment an event arrives, so a write at a community's usual pace
- * waits for nothing more; and a processor whose last batch was full (behind the head, a replay)
- * starts its next one at once. Only a batch that follows a small one by less than {@code linger} is
- * held back, by the rest of that interval.
+ * waits for nothing more; a processor whose last batch held a single event keeps up with the events
+ * one by one (a client that waits for each of its writes to be readable, as a GraphQL mutation does,
+ * writes one at a time) and starts the next at once too; and a processor whose last batch was full
+ * (behind the head, a replay) starts its next one at once. Only a batch that follows one of several
+ * events, not full, by less than {@code linger} is held back, by the rest of that interval: events
+ * come faster than the processor's batches then, and waiting lets them share one.
  */
 public final class LingeringEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -114,8 +117,8 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
             if (!stream.hasNextAvailable(timeout, unit)) {
                 return false;
             }
-            if (started && taken < fullBatch) {
-                // the last batch was not full, so this one would be small too: let it collect what follows
+            if (started && taken > 1 && taken < fullBatch) {
+                // events came faster than the last batch took, and it was not full: let this one collect what follows
                 long rest = lastStart + lingerNanos - nanoClock.getAsLong();
                 if (rest > 0) {
                     sleeper.sleep(Math.min(rest, unit.toNanos(timeout)));

@@ -27,8 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     processor that stops mid-batch delivers the batch again, so it stays at half the number of
  *     event ids a read-model document remembers ({@code AppliedEvents}, 200): at most 100
  * @param batchLinger the least time between the starts of two batches of a processor at the head of
- *     the store, when the earlier one was not full (0: each starts at once): events that arrive
- *     faster wait up to this long and are handled together ({@code LingeringEventSource})
+ *     the store, when the earlier one held several events and was not full (0: each starts at once):
+ *     events that arrive faster than the processor's batches wait up to this long and are handled
+ *     together ({@code LingeringEventSource})
  */
 @ConfigurationProperties("praxis.query.scaling")
 public record ScalingProperties(
@@ -38,7 +39,7 @@ public record ScalingProperties(
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue("2s") Duration balanceInterval,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("20ms") Duration batchLinger) {
+        @DefaultValue("40ms") Duration batchLinger) {
 
     public ScalingProperties {
         if (nodeId == null || nodeId.isBlank()) {

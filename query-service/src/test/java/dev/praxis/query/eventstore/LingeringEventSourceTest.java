@@ -18,8 +18,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * When a processor's next batch waits: only at the head of the store, only after a batch that was
- * not full, and only for the rest of the linger since that batch began. A scripted stream and a
+ * When a processor's next batch waits: only at the head of the store, only after a batch that held
+ * more than one event and was not full, and only for the rest of the linger since that batch began. A scripted stream and a
  * clock that the waits move stand in for the event store and time.
  */
 class LingeringEventSourceTest {
@@ -33,21 +33,33 @@ class LingeringEventSourceTest {
     private long position;
 
     @Test
-    void aBatchThatFollowsASmallOneWaitsOutTheRestOfTheLinger() throws Exception {
+    void aBatchThatFollowsASmallOneOfSeveralEventsWaitsOutTheRestOfTheLinger() throws Exception {
         BlockingStream<TrackedEventMessage<?>> stream = open(Duration.ofMillis(20), 100);
-        arrivals.addAll(List.of(0L, 5 * MS, 8 * MS, 30 * MS, 70 * MS, 100 * MS));
+        arrivals.addAll(List.of(0L, 5 * MS, 8 * MS, 12 * MS, 30 * MS, 70 * MS, 100 * MS));
 
         assertThat(batch(stream)).as("the first batch starts at once").isEqualTo(1);
-        now = 5 * MS;
-        assertThat(batch(stream)).as("15 ms after it, the next takes both events that came meanwhile").isEqualTo(2);
-        assertThat(waits).containsExactly(15 * MS);
-        now = 30 * MS;
-        assertThat(batch(stream)).as("10 ms after the last began (at 20): it waits 10").isEqualTo(1);
+        now = 10 * MS; // it took a while: two events came meanwhile
+        assertThat(batch(stream)).as("after a batch of one event, at once").isEqualTo(2);
+        now = 12 * MS;
+        assertThat(batch(stream)).as("2 ms after a batch of two began (at 10): it waits until 30, and takes what came")
+                .isEqualTo(2);
+        assertThat(waits).containsExactly(18 * MS);
         now = 70 * MS;
-        assertThat(batch(stream)).as("30 ms after the last began (at 40): no wait").isEqualTo(1);
+        assertThat(batch(stream)).as("40 ms after the last began (at 30): no wait").isEqualTo(1);
         now = 100 * MS;
         assertThat(batch(stream)).as("an idle processor starts at once").isEqualTo(1);
-        assertThat(waits).containsExactly(15 * MS, 10 * MS);
+        assertThat(waits).containsExactly(18 * MS);
+    }
+
+    @Test
+    void aProcessorThatKeepsUpOneEventAtATimeNeverWaits() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream = open(Duration.ofMillis(20), 100);
+        arrivals.addAll(List.of(0L, 5 * MS, 10 * MS, 15 * MS));
+        for (long at = 0; at <= 15; at += 5) {
+            now = at * MS;
+            assertThat(batch(stream)).isEqualTo(1);
+        }
+        assertThat(waits).as("a sequential writer's events, each handled when it comes").isEmpty();
     }
 
     @Test
