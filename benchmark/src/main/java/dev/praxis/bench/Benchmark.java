@@ -804,29 +804,34 @@ public final class Benchmark {
                 .formatted(head, atMost.toSeconds()));
     }
 
-    /** Every segment in the token store has reached {@code head} (for a /position held back by an old gap). */
     /** The {@code n} processors furthest behind, with their positions ("name position, ..."). */
     private String slowestProcessors(int n) throws IOException, InterruptedException {
         Map<String, Long> positions = new java.util.HashMap<>();
         for (JsonNode processor : http.get(system.queryUrl() + "/processors").path("processors")) {
             for (JsonNode segment : processor.path("segments")) {
-                positions.merge(processor.path("name").asText(), segment.path("position").asLong(-1), Math::min);
+                positions.merge(processor.path("name").asText(), reached(segment), Math::min);
             }
         }
         return positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(n)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** Every segment in the token store has reached {@code head} (for a /position held back by an old gap). */
     private boolean processorsAt(long head) throws IOException, InterruptedException {
         JsonNode processors = http.get(system.queryUrl() + "/processors").path("processors");
         for (JsonNode processor : processors) {
             for (JsonNode segment : processor.path("segments")) {
-                if (segment.path("position").asLong(-1) < head) {
+                if (reached(segment) < head) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** How far a segment has come: as its instance handled it, or else as its stored token says (-1: not yet). */
+    private static long reached(JsonNode segment) {
+        return Math.max(segment.path("processed").asLong(-1), segment.path("position").asLong(-1));
     }
 
     /** The replay baseline: every event row read in order, as a plain JDBC cursor. */

@@ -101,6 +101,31 @@ class QueryServiceTest {
         assertThat(get("/position?minPosition=" + position).at("/position").asLong()).isGreaterThanOrEqualTo(position);
     }
 
+    @Test
+    void theProcessorsShowWhoHoldsEachSegmentAndHowFarItCame() throws Exception {
+        String community = "c-" + UUID.randomUUID();
+        long position = append(community, new CommunityCreated(community, "Processors Guild", null, null, "alice",
+                Instant.parse("2026-04-01T12:00:00Z")));
+        get("/communities/" + community + "?minPosition=" + position);
+
+        JsonNode view = get("/processors");
+        String node = view.at("/nodeId").asText();
+        assertThat(node).isNotBlank();
+        Map<String, JsonNode> byName = new HashMap<>();
+        view.at("/processors").forEach(p -> byName.put(p.at("/name").asText(), p));
+        assertThat(byName.keySet()).as("every projection with a token in the shared store")
+                .containsAll(processing.eventProcessors().keySet().stream().filter(name -> !name.equals("search")).toList())
+                .doesNotContain("search");
+        byName.forEach((name, processor) -> {
+            JsonNode segment = processor.at("/segments/0");
+            assertThat(segment.at("/owner").asText()).as(name).isEqualTo(node);
+            assertThat(segment.at("/processed").asLong()).as(name + " processed here").isGreaterThanOrEqualTo(position);
+            if (!segment.at("/position").isNull()) {
+                assertThat(segment.at("/position").asLong()).as(name + " stored").isLessThanOrEqualTo(segment.at("/processed").asLong());
+            }
+        });
+    }
+
     /** A projection whose handler throws retries the batch; Axon's default would log and skip the event. */
     @Test
     void aFailingHandlerFailsItsBatchInsteadOfSkippingTheEvent() {
