@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
  * exact without transactions: each notification records whether the count includes it
  * ({@code counted}) and how often that flipped ({@code flips}); a flip first moves the count under
  * the key {@code <id>#<flips>} (applied once) and then records itself with a compare-and-set, so a
- * crash between the two is healed by doing the same again.
+ * crash between the two is healed by doing the same again. A notification is inserted unread, so
+ * one never flipped is owed its first count: the batch that inserted it makes it, and so does any
+ * recount that finds it before that (a member who marks it read at once, from another processor's
+ * thread), the keyed move letting only one of the two land.
  */
 @Component
 public class Notifications {
@@ -151,11 +154,21 @@ public class Notifications {
                 return;
             }
             boolean counted = n.getBoolean("counted", false);
+            long flips = n.get("flips", Number.class).longValue();
+            if (!counted && flips == 0) {
+                // Never flipped: its first count (+1, it was inserted unread) is owed, and may be on its
+                // way from the batch that inserted it, on another processor's thread. Make it here (the
+                // move is keyed, so only one of the two lands; the other's record finds it taken), then
+                // bring the notification in line with what happened since: read or retracted meanwhile,
+                // it is counted out again.
+                flip(id, n.getString("recipientId"), false, 0L, true);
+                continue;
+            }
             boolean unread = !n.getBoolean("read", false) && !n.getBoolean("retracted", false);
             if (counted == unread) {
                 return;
             }
-            if (flip(id, n.getString("recipientId"), counted, n.get("flips", Number.class).longValue(), unread)) {
+            if (flip(id, n.getString("recipientId"), counted, flips, unread)) {
                 return;
             }
         }

@@ -8,6 +8,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import dev.praxis.query.ProjectionHarness;
 import dev.praxis.query.feed.EventPosition;
+import dev.praxis.query.shared.AppliedEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +70,39 @@ class NotificationsTest {
         assertThat(notifications.unreadCount("rita")).isEqualTo(1);
         Document stored = mongo.findOne(query(where("_id").is(id)), Document.class, Notifications.NOTIFICATIONS);
         assertThat(stored.getBoolean("counted")).isTrue();
+    }
+
+    /**
+     * A badge's notice is inserted by the badges processor, whose batch makes its first count; the
+     * member may mark it read, on the notifications processor's thread, between the two. The count
+     * must end without it, whichever lands first.
+     */
+    @Test
+    void aNotificationReadOrRetractedBeforeItsFirstCountLandsEndsUncounted() {
+        MongoTemplate mongo = harness.mongo("notifications_race");
+        Notifications notifications = new Notifications(mongo);
+        for (String subject : List.of("q-read", "q-retracted")) {
+            notifications.notify(answer("rita", subject, 10));
+            String id = Notifications.idOf("rita", "ANSWER", subject);
+            // as the inserting batch leaves it before its first count: unread, not counted, never flipped
+            mongo.updateFirst(query(where("_id").is(id)), new Update().set("counted", false).set("flips", 0L),
+                    Notifications.NOTIFICATIONS);
+            mongo.remove(query(where("_id").is("rita")), Notifications.INBOXES);
+
+            if (subject.equals("q-read")) {
+                notifications.markRead("rita", List.of(id), T);
+            } else {
+                notifications.retract(where("_id").is(id), true);
+            }
+            // then the inserting batch's first count lands: the keyed move, and the record of it
+            AppliedEvents.upsertOnce(mongo, Notifications.INBOXES, "rita", id + "#0", new Update().inc("unread", 1));
+            mongo.updateFirst(query(where("_id").is(id).and("counted").is(false).and("flips").is(0L)),
+                    new Update().set("counted", true).set("flips", 1L), Notifications.NOTIFICATIONS);
+
+            assertThat(notifications.unreadCount("rita")).as(subject).isZero();
+            Document stored = mongo.findOne(query(where("_id").is(id)), Document.class, Notifications.NOTIFICATIONS);
+            assertThat(stored.getBoolean("counted")).as(subject).isFalse();
+        }
     }
 
     /**
