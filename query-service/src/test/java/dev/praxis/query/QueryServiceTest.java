@@ -126,6 +126,16 @@ class QueryServiceTest {
         });
     }
 
+    /** Every projection reads the store through the linger (ProcessorConfiguration), which shares a batch's costs. */
+    @Test
+    void everyProjectionReadsTheStoreThroughTheLinger() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().forEach((name, processor) -> assertThat(processor).as(name)
+                .isInstanceOfSatisfying(org.axonframework.eventhandling.TrackingEventProcessor.class,
+                        tracking -> assertThat(tracking.getMessageSource()).as(name)
+                                .isInstanceOf(dev.praxis.query.eventstore.LingeringEventSource.class)));
+    }
+
     /** A projection whose handler throws retries the batch; Axon's default would log and skip the event. */
     @Test
     void aFailingHandlerFailsItsBatchInsteadOfSkippingTheEvent() {
