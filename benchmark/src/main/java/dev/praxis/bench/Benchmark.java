@@ -439,7 +439,7 @@ public final class Benchmark {
         log("Freshness: %d commands/s for %d s, until each is readable on the query side ...", rate,
                 options.freshnessSeconds());
         Histogram freshness = Load.histogram();
-        Histogram poll = Load.histogram();
+        Histogram plainRead = Load.histogram();
         Histogram command = Load.histogram();
         LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
         AtomicLong failures = new AtomicLong();
@@ -483,7 +483,7 @@ public final class Benchmark {
             try {
                 long t0 = System.nanoTime();
                 http.get(system.queryUrl() + "/position");
-                poll.recordValue(System.nanoTime() - t0);
+                plainRead.recordValue(System.nanoTime() - t0);
             } catch (IOException e) {
                 failures.incrementAndGet();
                 firstFailure.compareAndSet(null, e.getMessage());
@@ -551,13 +551,13 @@ public final class Benchmark {
                 freshness.getTotalCount() == 0 ? "none seen" : "p50 %s, p99 %s%s".formatted(
                         Report.ms(freshness.getValueAtPercentile(50) / 1e6), Report.ms(p99),
                         waiting.isEmpty() ? "" : " (at least)"),
-                "p50 %s, p99 %s one /position read".formatted(Report.ms(poll.getValueAtPercentile(50) / 1e6),
-                        Report.ms(poll.getValueAtPercentile(99) / 1e6)),
+                "p50 %s, p99 %s one /position read".formatted(Report.ms(plainRead.getValueAtPercentile(50) / 1e6),
+                        Report.ms(plainRead.getValueAtPercentile(99) / 1e6)),
                 "-", target ? "p99 < 100 ms" : "- (the target's rate is %d/s)".formatted(FRESHNESS_RATE),
                 target ? p99 < 100 && freshness.getTotalCount() > 0 : null);
         report.note(("Freshness at %d/s: %d commands answered, %d waits for a position and %d plain reads of it (command p50 %s, p99 %s); %d not seen on the query side"
                 + " 5 s after the last was sent (counted with the time waited), %d answered only after that, %d failed%s.").formatted(
-                rate, command.getTotalCount(), waits, poll.getTotalCount(), Report.ms(command.getValueAtPercentile(50) / 1e6),
+                rate, command.getTotalCount(), waits, plainRead.getTotalCount(), Report.ms(command.getValueAtPercentile(50) / 1e6),
                 Report.ms(command.getValueAtPercentile(99) / 1e6), waiting.size(), lateAnswers, failures.get(),
                 firstFailure.get() == null ? "" : " (" + firstFailure.get() + ")"));
         report.note("CPU per command at %d/s, sent to the command service directly (the whole step, until the read side had them all or the benchmark stopped looking): %s."

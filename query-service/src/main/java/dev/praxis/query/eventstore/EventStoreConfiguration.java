@@ -38,6 +38,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** How long an idle store's fetching thread waits before it reads again (application.yml; one default here). */
+    private static final String FETCH_DELAY_MS = "${praxis.query.fetch-delay-ms:500}";
+
     /** The event table of the command service's migration V1__event_store.sql. */
     static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
@@ -94,7 +97,7 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  DataSource dataSource, AnnouncedHead announcedHead,
-                                                 @Value("${praxis.query.fetch-delay-ms:500}") long fetchDelayMs) {
+                                                 @Value(FETCH_DELAY_MS) long fetchDelayMs) {
         return new AnnouncedHeadEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
@@ -113,7 +116,7 @@ public class EventStoreConfiguration {
      */
     @Bean(destroyMethod = "shutDown")
     public WakeableEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${praxis.query.fetch-delay-ms:500}") long fetchDelayMs) {
+                                         @Value(FETCH_DELAY_MS) long fetchDelayMs) {
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(fetchDelayMs));
