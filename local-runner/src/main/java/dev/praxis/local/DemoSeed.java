@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gives a fresh local installation a small, living community to look at: members, a community,
+ * Gives a fresh local installation a small, living community to look at: members (one of them a
+ * moderator), a community,
  * questions with answers, votes, an accepted answer and an endorsement. Everything goes through
  * the public GraphQL API with each member's own dev token, exactly as a client would do it, so the
  * events, projections and read models are the real ones.
@@ -37,7 +39,11 @@ final class DemoSeed {
             }""";
     private static final String JOIN_COMMUNITY = """
             mutation SeedJoin($communityId: ID!) {
-              joinCommunity(input: {communityId: $communityId}) { community { id } }
+              joinCommunity(input: {communityId: $communityId}) { community { id } member { id } }
+            }""";
+    private static final String MAKE_MODERATOR = """
+            mutation SeedModerator($communityId: ID!, $memberId: ID!) {
+              changeMemberRole(input: {communityId: $communityId, memberId: $memberId, role: MODERATOR}) { member { role } }
             }""";
     private static final String ASK_QUESTION = """
             mutation SeedQuestion($communityId: ID!, $title: String!, $body: String!, $tags: [String!]!) {
@@ -126,9 +132,14 @@ final class DemoSeed {
                 "description", "Practitioners sharing what works on the JVM: Spring, event sourcing with Axon,"
                         + " performance and operations. Ask about what you are building; answer from what you ran."),
                 alice.token()), "createCommunity", "community");
+        Map<Member, String> memberIds = new HashMap<>();
         for (Member member : List.of(bob, chen, dana)) {
-            graphql.execute(JOIN_COMMUNITY, Map.of("communityId", community), member.token());
+            memberIds.put(member, id(graphql.execute(JOIN_COMMUNITY, Map.of("communityId", community), member.token()),
+                    "joinCommunity", "member"));
         }
+        // Dana moderates: only moderators, the owner and members with a tag score of at least ten
+        // (votes on their answers in the question's tags) may endorse an answer, and she endorses below.
+        graphql.execute(MAKE_MODERATOR, Map.of("communityId", community, "memberId", memberIds.get(dana)), alice.token());
 
         String upcasting = ask(alice, community, "How do I rename a field in an Axon event that is already stored?",
                 """

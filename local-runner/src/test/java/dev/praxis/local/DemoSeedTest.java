@@ -43,6 +43,7 @@ class DemoSeedTest {
         assertThat(gateway.mutations)
                 .containsOnlyOnce("createCommunity")
                 .filteredOn("joinCommunity"::equals).hasSize(3);
+        assertThat(gateway.mutations).containsOnlyOnce("changeMemberRole");
         assertThat(gateway.mutations).filteredOn("askQuestion"::equals).hasSizeBetween(4, 5);
         assertThat(gateway.mutations).filteredOn("postAnswer"::equals).hasSizeGreaterThanOrEqualTo(5);
         assertThat(gateway.mutations).filteredOn("acceptAnswer"::equals).isNotEmpty();

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class FakeGateway implements AutoCloseable {
 
     private static final Pattern MUTATION = Pattern.compile(
-            "\\b(createCommunity|joinCommunity|askQuestion|postAnswer|vote|acceptAnswer|endorseAnswer)\\(");
+            "\\b(createCommunity|joinCommunity|changeMemberRole|askQuestion|postAnswer|vote|acceptAnswer|endorseAnswer)\\(");
     private static final Pattern DIRECTION = Pattern.compile("direction:\\s*(UP|DOWN)");
     private static final Pattern TAG = Pattern.compile("[a-z0-9+#][a-z0-9+#.\\-]{0,34}");
 
@@ -40,6 +40,11 @@ final class FakeGateway implements AutoCloseable {
     final List<String> mutations = new ArrayList<>();
     final List<String> votes = new ArrayList<>();
     private final Map<String, Set<String>> communityMembers = new HashMap<>();
+    /** The owners and moderators of each community, by member id. */
+    private final Map<String, Set<String>> communityStaff = new HashMap<>();
+    private final Map<String, String> communityOf = new HashMap<>();
+    /** "member community" for each community's owner, its creator. */
+    private final Set<String> owners = new HashSet<>();
     private final Map<String, String> authorOf = new HashMap<>();
     private final Map<String, String> questionOfAnswer = new HashMap<>();
     private final Set<String> votedOn = new HashSet<>();
@@ -92,11 +97,15 @@ final class FakeGateway implements AutoCloseable {
         String id = apply(name, member, query, variables);
         String field = switch (name) {
             case "createCommunity", "joinCommunity" -> "community";
+            case "changeMemberRole" -> "member";
             case "askQuestion", "vote" -> "question";
             default -> "answer";
         };
         ObjectNode data = json.createObjectNode();
         data.putObject(name).putObject(field).put("id", id);
+        if (name.equals("joinCommunity")) {
+            ((ObjectNode) data.get(name)).putObject("member").put("id", memberId(member));
+        }
         respond(exchange, json.createObjectNode().set("data", data));
     }
 
@@ -109,6 +118,19 @@ final class FakeGateway implements AutoCloseable {
                 }
                 if (members.contains(member)) {
                     return "already a member";
+                }
+            }
+            case "changeMemberRole" -> {
+                String community = variables.path("communityId").asText();
+                Set<String> members = communityMembers.get(community);
+                if (members == null) {
+                    return "no such community";
+                }
+                if (!members.contains(memberOf(variables.path("memberId").asText()))) {
+                    return "not a member of the community";
+                }
+                if (!owners.contains(member + " " + community)) {
+                    return "only the owner changes roles";
                 }
             }
             case "askQuestion" -> {
@@ -166,6 +188,10 @@ final class FakeGateway implements AutoCloseable {
                 if (authorOf.get(answer).equals(member)) {
                     return "cannot endorse one's own answer";
                 }
+                // no expertise here (a tag score of ten takes ten votes): owners and moderators only
+                if (!communityStaff.get(communityOf.get(questionOfAnswer.get(answer))).contains(member)) {
+                    return "only moderators and experts in the question's tags endorse";
+                }
             }
             default -> {
                 return null;
@@ -179,6 +205,8 @@ final class FakeGateway implements AutoCloseable {
             case "createCommunity" -> {
                 String id = opaque("Community");
                 communityMembers.put(id, new HashSet<>(Set.of(member)));
+                communityStaff.put(id, new HashSet<>(Set.of(member)));
+                owners.add(member + " " + id);
                 return id;
             }
             case "joinCommunity" -> {
@@ -186,9 +214,14 @@ final class FakeGateway implements AutoCloseable {
                 communityMembers.get(id).add(member);
                 return id;
             }
+            case "changeMemberRole" -> {
+                communityStaff.get(variables.path("communityId").asText()).add(memberOf(variables.path("memberId").asText()));
+                return variables.path("memberId").asText();
+            }
             case "askQuestion" -> {
                 String id = opaque("Question");
                 authorOf.put(id, member);
+                communityOf.put(id, variables.path("communityId").asText());
                 return id;
             }
             case "postAnswer" -> {
@@ -208,6 +241,15 @@ final class FakeGateway implements AutoCloseable {
                 return variables.path("answerId").asText();
             }
         }
+    }
+
+    /** A member's global id as the real gateway makes it. */
+    private static String memberId(String member) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("Member:" + member).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String memberOf(String globalId) {
+        return new String(Base64.getUrlDecoder().decode(globalId), StandardCharsets.UTF_8).substring("Member:".length());
     }
 
     /** Ids as the real gateway makes them: opaque, not the aggregate's UUID. */
