@@ -5,6 +5,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.BulkWriteUpsert;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,9 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -37,6 +41,13 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@link AppliedEvents} and {@link DeliveryHorizon} make every write count once. Where a second
  * delivery can mend a half-sent batch only if one collection's writes arrived first, the handler
  * says so ({@link #ahead}).
+ *
+ * <p>A document that the batch updates several times by its {@code _id} gets one update where the
+ * updates combine exactly ({@link UpdateMerge}: counters summed, later fields winning, pushed
+ * elements appended): the embedded MongoDB copies, compares and re-indexes the whole document for
+ * each update it applies, and a batch writes some documents (a community, a question, the event
+ * ids a document remembers) once per event. A later update is folded into the earlier one only
+ * when no pending write that may touch the document lies between them.
  *
  * <p>{@link DeliveryHorizon} opens the write-behind when a batch starts and sends everything after
  * the batch's last event, inside the batch's unit of work: before the processor stores its token,
@@ -180,12 +191,12 @@ public final class PendingWrites {
      */
     public static void insertAhead(MongoTemplate mongo, Document document, String collection) {
         ahead(mongo, collection);
-        write(mongo, collection, () -> mongo.insert(document, collection), bulk -> bulk.insert(document));
+        write(mongo, collection, () -> mongo.insert(document, collection), bulk -> bulk.insert(document), document.get("_id"));
     }
 
     /** {@code mongo.upsert(query, update, collection)}, sent with the batch when the answer is not needed. */
     public static void upsert(MongoTemplate mongo, Query query, Update update, String collection) {
-        write(mongo, collection, () -> mongo.upsert(query, update, collection), bulk -> bulk.upsert(query, update));
+        writeOne(mongo, collection, query, update, true);
     }
 
     /** What an upsert did to the one document its query names. */
@@ -220,8 +231,8 @@ public final class PendingWrites {
             return;
         }
         DeliveryHorizon.Delivery asked = DeliveryHorizon.current();
-        writes.pendingFor(mongo, collection).writes.add(new Write(bulk -> bulk.upsert(query, update), id,
-                answer -> DeliveryHorizon.during(asked, () -> then.accept(answer))));
+        writes.pendingFor(mongo, collection).add(new Write(bulk -> bulk.upsert(query, update), id,
+                answer -> DeliveryHorizon.during(asked, () -> then.accept(answer))), Barrier.ONE, id);
     }
 
     private static Upserted upsertNow(MongoTemplate mongo, Query query, Update update, String collection) {
@@ -234,26 +245,76 @@ public final class PendingWrites {
 
     /** {@code mongo.updateFirst(query, update, collection)}, sent with the batch. */
     public static void updateFirst(MongoTemplate mongo, Query query, Update update, String collection) {
-        write(mongo, collection, () -> mongo.updateFirst(query, update, collection), bulk -> bulk.updateOne(query, update));
+        writeOne(mongo, collection, query, update, false);
+    }
+
+    /**
+     * An update (or upsert) of one document, sent with the batch. One of a document named by its
+     * {@code _id} alone is folded into the write pending for that document where the two combine
+     * exactly ({@link UpdateMerge}), so the server applies one update where the batch made several.
+     */
+    private static void writeOne(MongoTemplate mongo, String collection, Query query, Update update, boolean upsert) {
+        PendingWrites writes = gathering(mongo);
+        if (writes == null) {
+            if (upsert) {
+                mongo.upsert(query, update, collection);
+            } else {
+                mongo.updateFirst(query, update, collection);
+            }
+            return;
+        }
+        Object id = byIdAlone(query);
+        Pending pending = writes.pendingFor(mongo, collection);
+        if (id == null) {
+            pending.add(new Write(bulk -> {
+                if (upsert) {
+                    bulk.upsert(query, update);
+                } else {
+                    bulk.updateOne(query, update);
+                }
+            }, null, null), Barrier.ALL, null);
+            return;
+        }
+        OneDocument earlier = pending.open.get(id);
+        if (earlier != null && earlier.fold(pending.mapper(), update, upsert)) {
+            return;
+        }
+        OneDocument write = new OneDocument(query, update, upsert);
+        pending.add(new Write(write::addTo, null, null), Barrier.NONE, null);
+        pending.open.put(id, write);
+    }
+
+    /** The {@code _id} a query names when it names nothing else (null otherwise). */
+    private static Object byIdAlone(Query query) {
+        Document filter = query.getQueryObject();
+        if (filter.size() != 1 || !query.getSortObject().isEmpty() || query.getCollation().isPresent()
+                || query.getLimit() > 0 || query.getSkip() > 0) {
+            return null;
+        }
+        Object id = filter.get("_id");
+        // an operator ({$in: ...}), a pattern or a compound value: not a single plain id
+        return id instanceof String || id instanceof Number || id instanceof org.bson.types.ObjectId ? id : null;
     }
 
     /** {@code mongo.updateMulti(query, update, collection)}, sent with the batch. */
     public static void updateMulti(MongoTemplate mongo, Query query, Update update, String collection) {
-        write(mongo, collection, () -> mongo.updateMulti(query, update, collection), bulk -> bulk.updateMulti(query, update));
+        write(mongo, collection, () -> mongo.updateMulti(query, update, collection), bulk -> bulk.updateMulti(query, update),
+                null);
     }
 
     /** {@code mongo.remove(query, collection)}, sent with the batch. */
     public static void remove(MongoTemplate mongo, Query query, String collection) {
-        write(mongo, collection, () -> mongo.remove(query, collection), bulk -> bulk.remove(query));
+        write(mongo, collection, () -> mongo.remove(query, collection), bulk -> bulk.remove(query), null);
     }
 
     /** Sends the write now, or gathers it as its bulk form when this thread holds writes back. */
-    private static void write(MongoTemplate mongo, String collection, Runnable now, Consumer<BulkOperations> later) {
+    private static void write(MongoTemplate mongo, String collection, Runnable now, Consumer<BulkOperations> later,
+                              Object documentId) {
         PendingWrites writes = gathering(mongo);
         if (writes == null) {
             now.run();
         } else {
-            writes.add(mongo, collection, later);
+            writes.add(mongo, collection, later, documentId);
         }
     }
 
@@ -267,8 +328,8 @@ public final class PendingWrites {
         return factory instanceof AccessAware ? writes : null;
     }
 
-    private void add(MongoTemplate mongo, String collection, Consumer<BulkOperations> write) {
-        pendingFor(mongo, collection).writes.add(new Write(write, null, null));
+    private void add(MongoTemplate mongo, String collection, Consumer<BulkOperations> write, Object barrierId) {
+        pendingFor(mongo, collection).add(new Write(write, null, null), barrierId == null ? Barrier.ALL : Barrier.ONE, barrierId);
     }
 
     private Pending pendingFor(MongoTemplate mongo, String collection) {
@@ -385,13 +446,92 @@ public final class PendingWrites {
         }
     }
 
+    /** What a pending write keeps later writes from being folded across. */
+    private enum Barrier {
+        /** Nothing: it is itself a write that later ones of its document may be folded into. */
+        NONE,
+        /** Its document's: a later write of that document must reach the server after it. */
+        ONE,
+        /** Every document's: its filter may match any of them. */
+        ALL
+    }
+
     private static final class Pending {
 
         private final MongoTemplate mongo;
         private final List<Write> writes = new ArrayList<>();
+        /**
+         * For each document, by {@code _id}, the pending write that a later write of it may be folded
+         * into: the last one made, when no write that may touch that document came after it.
+         */
+        private final Map<Object, OneDocument> open = new HashMap<>();
+        private UpdateMapper mapper;
 
         Pending(MongoTemplate mongo) {
             this.mongo = mongo;
+        }
+
+        void add(Write write, Barrier barrier, Object documentId) {
+            writes.add(write);
+            if (barrier == Barrier.ALL) {
+                open.clear();
+            } else if (barrier == Barrier.ONE) {
+                open.remove(documentId);
+            }
+        }
+
+        UpdateMapper mapper() {
+            if (mapper == null) {
+                mapper = new UpdateMapper(mongo.getConverter());
+            }
+            return mapper;
+        }
+    }
+
+    /** A pending update of the one document its query names by {@code _id}, with the later ones folded into it. */
+    private static final class OneDocument {
+
+        private final Query query;
+        private final Update update;
+        private final boolean upsert;
+        /** Once a later update was folded in: all of them, as the server receives them. */
+        private Document folded;
+
+        OneDocument(Query query, Update update, boolean upsert) {
+            this.query = query;
+            this.update = update;
+            this.upsert = upsert;
+        }
+
+        /** Folds {@code later} into this write if the two combine exactly; false when it must go on its own. */
+        boolean fold(UpdateMapper mapper, Update later, boolean laterUpserts) {
+            if (laterUpserts && !upsert) {
+                // the upsert may insert the document that this update found missing
+                return false;
+            }
+            if (update.hasArrayFilters() || later.hasArrayFilters()) {
+                return false;
+            }
+            Document current = folded != null ? folded : mapped(mapper, update);
+            Document merged = UpdateMerge.merge(current, mapped(mapper, later), upsert);
+            if (merged == null) {
+                return false;
+            }
+            folded = merged;
+            return true;
+        }
+
+        void addTo(BulkOperations bulk) {
+            Update sent = folded != null ? new BasicUpdate(folded) : update;
+            if (upsert) {
+                bulk.upsert(query, sent);
+            } else {
+                bulk.updateOne(query, sent);
+            }
+        }
+
+        private static Document mapped(UpdateMapper mapper, Update update) {
+            return mapper.getMappedObject(update.getUpdateObject(), (MongoPersistentEntity<?>) null);
         }
     }
 }
