@@ -20,9 +20,6 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.convert.UpdateMapper;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -276,7 +273,7 @@ public final class PendingWrites {
             return;
         }
         OneDocument earlier = pending.open.get(id);
-        if (earlier != null && earlier.fold(pending.mapper(), update, upsert)) {
+        if (earlier != null && earlier.fold(update, upsert)) {
             return;
         }
         OneDocument write = new OneDocument(query, update, upsert);
@@ -465,7 +462,6 @@ public final class PendingWrites {
          * into: the last one made, when no write that may touch that document came after it.
          */
         private final Map<Object, OneDocument> open = new HashMap<>();
-        private UpdateMapper mapper;
 
         Pending(MongoTemplate mongo) {
             this.mongo = mongo;
@@ -480,12 +476,6 @@ public final class PendingWrites {
             }
         }
 
-        UpdateMapper mapper() {
-            if (mapper == null) {
-                mapper = new UpdateMapper(mongo.getConverter());
-            }
-            return mapper;
-        }
     }
 
     /** A pending update of the one document its query names by {@code _id}, with the later ones folded into it. */
@@ -494,8 +484,9 @@ public final class PendingWrites {
         private final Query query;
         private final Update update;
         private final boolean upsert;
-        /** Once a later update was folded in: all of them, as the server receives them. */
-        private Document folded;
+        /** Once a later update was folded in: all of them; null before, and for an update that does not fold. */
+        private UpdateMerge folded;
+        private boolean foldable = true;
 
         OneDocument(Query query, Update update, boolean upsert) {
             this.query = query;
@@ -504,34 +495,31 @@ public final class PendingWrites {
         }
 
         /** Folds {@code later} into this write if the two combine exactly; false when it must go on its own. */
-        boolean fold(UpdateMapper mapper, Update later, boolean laterUpserts) {
+        boolean fold(Update later, boolean laterUpserts) {
             if (laterUpserts && !upsert) {
                 // the upsert may insert the document that this update found missing
                 return false;
             }
-            if (update.hasArrayFilters() || later.hasArrayFilters()) {
+            if (!foldable || later.hasArrayFilters()) {
                 return false;
             }
-            Document current = folded != null ? folded : mapped(mapper, update);
-            Document merged = UpdateMerge.merge(current, mapped(mapper, later), upsert);
-            if (merged == null) {
-                return false;
+            if (folded == null) {
+                folded = update.hasArrayFilters() ? null : UpdateMerge.of(update, upsert);
+                if (folded == null) {
+                    foldable = false;
+                    return false;
+                }
             }
-            folded = merged;
-            return true;
+            return folded.fold(later);
         }
 
         void addTo(BulkOperations bulk) {
-            Update sent = folded != null ? new BasicUpdate(folded) : update;
+            Update sent = folded != null ? folded.toUpdate() : update;
             if (upsert) {
                 bulk.upsert(query, sent);
             } else {
                 bulk.updateOne(query, sent);
             }
-        }
-
-        private static Document mapped(UpdateMapper mapper, Update update) {
-            return mapper.getMappedObject(update.getUpdateObject(), (MongoPersistentEntity<?>) null);
         }
     }
 }
