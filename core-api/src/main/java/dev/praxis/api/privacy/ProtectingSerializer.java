@@ -11,6 +11,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event serializer with crypto-shredding: a message whose class has {@link PersonalData}
@@ -25,6 +28,13 @@ public final class ProtectingSerializer implements Serializer {
     private final PersonalDataCipher cipher;
     private final boolean encrypts;
     private final ObjectMapper json = MessageJson.storageMapper();
+    /**
+     * The class of each stored type, by name and revision. The delegate looks it up by name every
+     * time (Jackson's class lookup, through the class loader), and a message asks for it several
+     * times while it is read: 2% of the query service's CPU in a rebuild, where sixteen projections
+     * read every event.
+     */
+    private final Map<SerializedType, Class<?>> classes = new ConcurrentHashMap<>();
 
     /** The command side's: encrypts what it writes and decrypts what it reads. */
     public ProtectingSerializer(Serializer delegate, MemberKeys keys) {
@@ -64,7 +74,7 @@ public final class ProtectingSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        Class<?> type = delegate.classForType(serializedObject.getType());
+        Class<?> type = classForType(serializedObject.getType());
         if (PersonalFields.of(type).isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
@@ -84,7 +94,9 @@ public final class ProtectingSerializer implements Serializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        // keyed by a type with value equality: the types the store hands over may not have one
+        return classes.computeIfAbsent(new SimpleSerializedType(type.getName(), type.getRevision()),
+                key -> delegate.classForType(type));
     }
 
     @Override

@@ -13,10 +13,16 @@ public enum LeaderboardPeriod {
     String keyOf(Instant instant) {
         ZonedDateTime at = instant.atZone(ZoneOffset.UTC);
         return switch (this) {
-            case WEEK -> String.format("W%d-%02d", at.get(IsoFields.WEEK_BASED_YEAR), at.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> String.format("M%d-%02d", at.getYear(), at.getMonthValue());
+            // not String.format: it parses its pattern on every call, and every vote names two boards
+            case WEEK -> key('W', at.get(IsoFields.WEEK_BASED_YEAR), at.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH -> key('M', at.getYear(), at.getMonthValue());
             case ALL_TIME -> "ALL";
         };
+    }
+
+    /** "W2026-03": the period's letter, the year and the two-digit week or month. */
+    private static String key(char period, int year, int number) {
+        return new StringBuilder(8).append(period).append(year).append(number < 10 ? "-0" : "-").append(number).toString();
     }
 
     /** The board of a community (tag null) or of a tag in it, for the period containing the instant. */
