@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retireAfter how long the old generation is kept after a switch (readers of the other
  *     instances may still read it for {@code controlTtl}) before its collections are dropped
  * @param lockTimeout a replay whose instance stopped reporting for this long no longer blocks a new one
+ * @param threads how many replay processors share the projections of a replay, each on its own thread
+ *     reading the events once for its share (at most one per projection)
  * @param switchTimeout how long the switch waits for the live processors' segments and for the replay
  *     to reach their position before it gives up and leaves the old generation live
  */
@@ -28,12 +30,13 @@ public record ReplayProperties(
         @DefaultValue("500ms") Duration controlTtl,
         @DefaultValue("60s") Duration retireAfter,
         @DefaultValue("30s") Duration lockTimeout,
-        @DefaultValue("30s") Duration switchTimeout) {
+        @DefaultValue("30s") Duration switchTimeout,
+        @DefaultValue("2") int threads) {
 
     public ReplayProperties {
-        if (batchSize < 1 || batchSize > ScalingProperties.MAX_BATCH_SIZE || maxEventsPerSecond < 0) {
+        if (batchSize < 1 || batchSize > ScalingProperties.MAX_BATCH_SIZE || maxEventsPerSecond < 0 || threads < 1) {
             throw new IllegalArgumentException("praxis.query.replay: batch-size must be 1 to "
-                    + ScalingProperties.MAX_BATCH_SIZE + ", max-events-per-second at least 0");
+                    + ScalingProperties.MAX_BATCH_SIZE + ", max-events-per-second at least 0, threads at least 1");
         }
     }
 }

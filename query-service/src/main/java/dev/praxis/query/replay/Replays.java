@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -43,6 +42,9 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import dev.praxis.query.scaling.ProcessorTimes;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +56,17 @@ import org.springframework.stereotype.Component;
 /**
  * Blue/green replays. A replay rebuilds one or more projections from the first event into a new
  * generation of their collections while the live processors keep the old generation current and
- * every query keeps reading it. One replay processor (a {@link TrackingEventProcessor} built at run
- * time, named {@code replay-<generation>}, with the live processors' own handlers) reads the event
- * stream once for all the projections asked for. When it has caught up with the store's head, the
- * switch: the live processors of those projections stop, their segments are claimed here, the replay
- * finishes up to their position, their tokens are set to the replay's, one update of the control
- * document makes the new generation live, and the live processors start again on it. The old
+ * every query keeps reading it. The projections asked for are shared among a few replay processors
+ * ({@code praxis.query.replay.threads}, {@link TrackingEventProcessor}s built at run time, named
+ * {@code replay-<generation>-<n>}, with the live processors' own handlers), each reading the event
+ * stream once for its share, on a thread of its own: the projections are independent of each other
+ * (live, each runs in its own processor too), and one thread left a two-core machine half idle. The
+ * shares are balanced by the time each projection's handlers took so far on this instance
+ * ({@code praxis.projection.handling}). When every replay processor has caught up with the store's
+ * head, the switch: the live processors of those projections stop, their segments are claimed here,
+ * the replay finishes up to their position, each projection's tokens are set to those of the replay
+ * processor that rebuilt it, one update of the control document makes the new generation live, and
+ * the live processors start again on it. The old
  * generation is dropped a while later. Only one replay runs at a time across all instances (a lock
  * in the control document); a second request is refused with {@code REPLAY_RUNNING}.
  *
@@ -83,13 +90,15 @@ public class Replays {
     private final Generations generations;
     private final ReplayProperties properties;
     private final String node;
+    private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("replay-coordinator"));
     private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(daemon("replay-retirer"));
     private volatile Run current;
 
     public Replays(EventProcessingConfiguration processing, EmbeddedEventStore eventStore, TokenStore tokenStore,
-                   MongoTemplate mongo, Generations generations, ReplayProperties properties, ScalingProperties scaling) {
+                   MongoTemplate mongo, Generations generations, ReplayProperties properties, ScalingProperties scaling,
+                   MeterRegistry meters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -98,6 +107,7 @@ public class Replays {
         this.generations = generations;
         this.properties = properties;
         this.node = scaling.nodeId();
+        this.meters = meters;
         // a switch on another instance needs the segments this one holds of the replayed projections
         retirer.scheduleWithFixedDelay(this::releaseForSwitch, 250, 250, TimeUnit.MILLISECONDS);
     }
@@ -204,13 +214,11 @@ public class Replays {
         private final List<String> groups;
         private final int generation;
         private final Instant startedAt;
-        private final String processorName;
+        private final List<Part> parts;
         private final ReplayTarget target;
         private final Deque<long[]> samples = new ArrayDeque<>();
-        /** The position of the last event a handler took, ahead of the token (stored once per batch). */
-        private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong(-1);
         private volatile boolean cancelled;
-        private TrackingEventProcessor replay;
+        private volatile boolean started;
         private String state = "BUILDING";
         private long startPosition = -1;
         private long position = -1;
@@ -225,7 +233,7 @@ public class Replays {
             this.groups = groups;
             this.generation = generation;
             this.startedAt = startedAt;
-            this.processorName = "replay-" + generation;
+            this.parts = parts(generation, groups);
             Map<String, Set<String>> known = new LinkedHashMap<>();
             groups.forEach(g -> known.put(g, generations.liveOf(g).collections()));
             this.target = new ReplayTarget(generation, groups, known);
@@ -270,35 +278,35 @@ public class Replays {
                 invokers.add(invoker);
             }
             copyIndexes();
-            deleteTokens(processorName);
+            parts.forEach(part -> deleteTokens(part.name()));
             TrackingToken tail = eventStore.createTailToken();
             startPosition = tail == null ? -1 : tail.position().orElse(-1);
             position = startPosition;
             head = headPosition();
-            AtomicInteger threads = new AtomicInteger();
-            replay = TrackingEventProcessor.builder()
-                    .name(processorName)
-                    .eventHandlerInvoker(new MultiEventHandlerInvoker(invokers))
-                    .messageSource(eventStore)
-                    .tokenStore(tokenStore)
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andBatchSize(properties.batchSize())
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)
-                            .andThreadFactory(name -> runnable -> {
-                                Thread thread = new Thread(target.bind(runnable), processorName + "-" + threads.incrementAndGet());
-                                thread.setDaemon(true);
-                                return thread;
-                            }))
-                    .build();
-            replay.registerHandlerInterceptor(new Progress(handled, properties.maxEventsPerSecond()));
-            replay.registerHandlerInterceptor(new DeliveryHorizon(processorName, mongo));
-            replay.start();
+            for (Part part : parts) {
+                List<EventHandlerInvoker> ofPart = part.groups().stream().map(g -> invokers.get(groups.indexOf(g))).toList();
+                part.start(TrackingEventProcessor.builder()
+                        .name(part.name())
+                        .eventHandlerInvoker(new MultiEventHandlerInvoker(ofPart))
+                        .messageSource(eventStore)
+                        .tokenStore(tokenStore)
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(properties.batchSize())
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                                .andThreadFactory(name -> runnable -> {
+                                    Thread thread = new Thread(target.bind(runnable), part.name());
+                                    thread.setDaemon(true);
+                                    return thread;
+                                }))
+                        .build());
+            }
+            started = true;
             save();
             while (!cancelled) {
                 Thread.sleep(POLL_MILLIS);
                 progress();
-                if (currentPosition() >= head && replay.isRunning() && !replay.isError()) {
+                if (currentPosition() >= head && parts.stream().allMatch(Part::healthy)) {
                     return;
                 }
             }
@@ -307,7 +315,8 @@ public class Replays {
         /** Progress: the replay's position against the head, and the rate over the last seconds. */
         private void progress() {
             head = headPosition();
-            position = Math.max(currentPosition(), Math.min(handled.get(), head));
+            long handled = parts.stream().mapToLong(part -> part.handled().get()).min().orElse(-1);
+            position = Math.max(currentPosition(), Math.min(handled, head));
             long now = System.nanoTime();
             samples.addLast(new long[] {now, position});
             while (samples.size() > 2 && now - samples.peekFirst()[0] > RATE_WINDOW.toNanos()) {
@@ -318,21 +327,18 @@ public class Replays {
             rate = seconds > 0 ? (position - oldest[1]) / seconds : 0;
             long left = Math.max(0, head - position);
             secondsLeft = left == 0 ? Long.valueOf(0) : rate > 0 ? Long.valueOf((long) Math.ceil(left / rate)) : null;
-            message = replay != null && replay.isError() ? "The replay processor is in error and retries; see the service log." : null;
+            message = parts.stream().anyMatch(Part::inError)
+                    ? "A replay processor is in error and retries; see the service log." : null;
             save();
             generations.beat(id, clock.instant());
         }
 
-        /** The position up to which the replay's token is stored (every event before it handled). */
+        /** The position up to which every replay processor's token is stored (every event before it handled). */
         private long currentPosition() {
-            if (replay == null) {
+            if (!started) {
                 return position;
             }
-            return replay.processingStatus().values().stream()
-                    .map(EventTrackerStatus::getCurrentPosition)
-                    .filter(java.util.OptionalLong::isPresent)
-                    .mapToLong(java.util.OptionalLong::getAsLong)
-                    .min().orElse(startPosition);
+            return parts.stream().mapToLong(part -> part.position(startPosition)).min().orElse(startPosition);
         }
 
         /**
@@ -366,14 +372,19 @@ public class Replays {
                     }
                     Thread.sleep(10);
                 }
-                replay.shutDown();
-                TrackingToken token = tokenStore.fetchToken(processorName, 0);
-                position = token == null ? position : token.position().orElse(position);
-                segments.forEach((group, ofGroup) -> {
-                    for (int segment : ofGroup) {
-                        tokenStore.storeToken(token, group, segment);
+                parts.forEach(Part::shutDown);
+                long reached = Long.MAX_VALUE;
+                for (Part part : parts) {
+                    // each projection goes on from where the replay processor that rebuilt it stopped
+                    TrackingToken token = tokenStore.fetchToken(part.name(), 0);
+                    reached = Math.min(reached, token == null ? position : token.position().orElse(position));
+                    for (String group : part.groups()) {
+                        for (int segment : segments.get(group)) {
+                            tokenStore.storeToken(token, group, segment);
+                        }
                     }
-                });
+                }
+                position = reached == Long.MAX_VALUE ? position : reached;
                 Map<String, Generations.Live> previous = generations.switchTo(generation, target.collections(), clock.instant());
                 switchedAt = clock.instant();
                 state = "DONE";
@@ -398,7 +409,7 @@ public class Replays {
                 // on success they run on the new generation, on failure they go on with the old one
                 live.forEach(TrackingEventProcessor::start);
             }
-            deleteTokens(processorName);
+            parts.forEach(part -> deleteTokens(part.name()));
         }
 
         private TrackingToken claim(String group, int segment, long deadline) throws InterruptedException {
@@ -435,9 +446,7 @@ public class Replays {
             state = "FAILED";
             message = why;
             try {
-                if (replay != null) {
-                    replay.shutDown();
-                }
+                parts.forEach(Part::shutDown);
                 if (!cancelled) {
                     // (when the service shuts down, Axon stops the processors itself)
                     live.forEach(processor -> {
@@ -446,7 +455,7 @@ public class Replays {
                         }
                     });
                 }
-                deleteTokens(processorName);
+                parts.forEach(part -> deleteTokens(part.name()));
                 target.collections().values().forEach(collections -> generations.drop(collections, generation));
             } catch (RuntimeException e) {
                 log.warn("Cleaning up after replay {} failed", id, e);
@@ -485,6 +494,108 @@ public class Replays {
             long total = Math.max(done, head - startPosition);
             return new ReplayView(id, groups, state, generation, startPosition, position, head, done, total,
                     Math.round(rate * 10) / 10.0, secondsLeft, startedAt, switchedAt, message);
+        }
+    }
+
+    /**
+     * The replay processors of a replay and the projections each rebuilds: at most
+     * {@code praxis.query.replay.threads}, the most costly projection first to the least loaded one,
+     * by the time their handlers took so far on this instance (each counts as much as the cheapest
+     * that has a time when it has none).
+     */
+    private List<Part> parts(int generation, List<String> groups) {
+        Map<String, Double> cost = new LinkedHashMap<>();
+        for (String group : groups) {
+            Timer timer = meters.find(ProcessorTimes.METRIC).tag("processor", group).timer();
+            cost.put(group, timer == null ? 0 : timer.totalTime(TimeUnit.NANOSECONDS));
+        }
+        double floor = cost.values().stream().filter(c -> c > 0).min(Double::compare).orElse(1.0);
+        cost.replaceAll((group, c) -> c > 0 ? c : floor);
+        int count = Math.min(properties.threads(), groups.size());
+        List<List<String>> shares = new ArrayList<>();
+        double[] load = new double[count];
+        for (int i = 0; i < count; i++) {
+            shares.add(new ArrayList<>());
+        }
+        groups.stream().sorted(java.util.Comparator.comparing((String g) -> cost.get(g)).reversed().thenComparing(g -> g))
+                .forEach(group -> {
+                    int least = 0;
+                    for (int i = 1; i < count; i++) {
+                        if (load[i] < load[least]) {
+                            least = i;
+                        }
+                    }
+                    shares.get(least).add(group);
+                    load[least] += cost.get(group);
+                });
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parts.add(new Part("replay-" + generation + "-" + (i + 1), List.copyOf(shares.get(i))));
+        }
+        return parts;
+    }
+
+    /** One replay processor and the projections it rebuilds. */
+    private final class Part {
+
+        private final String name;
+        private final List<String> groups;
+        /** The position of the last event a handler took, ahead of the token (stored once per batch). */
+        private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong(-1);
+        private volatile TrackingEventProcessor processor;
+
+        Part(String name, List<String> groups) {
+            this.name = name;
+            this.groups = groups;
+        }
+
+        String name() {
+            return name;
+        }
+
+        List<String> groups() {
+            return groups;
+        }
+
+        java.util.concurrent.atomic.AtomicLong handled() {
+            return handled;
+        }
+
+        void start(TrackingEventProcessor built) {
+            built.registerHandlerInterceptor(new Progress(handled, properties.maxEventsPerSecond()));
+            built.registerHandlerInterceptor(new DeliveryHorizon(name, mongo));
+            processor = built;
+            built.start();
+        }
+
+        /** Up to where its token is stored: {@code start} while it has none. */
+        long position(long start) {
+            TrackingEventProcessor running = processor;
+            if (running == null) {
+                return start;
+            }
+            return running.processingStatus().values().stream()
+                    .map(EventTrackerStatus::getCurrentPosition)
+                    .filter(java.util.OptionalLong::isPresent)
+                    .mapToLong(java.util.OptionalLong::getAsLong)
+                    .min().orElse(start);
+        }
+
+        boolean healthy() {
+            TrackingEventProcessor running = processor;
+            return running != null && running.isRunning() && !running.isError();
+        }
+
+        boolean inError() {
+            TrackingEventProcessor running = processor;
+            return running != null && running.isError();
+        }
+
+        void shutDown() {
+            TrackingEventProcessor running = processor;
+            if (running != null) {
+                running.shutDown();
+            }
         }
     }
 

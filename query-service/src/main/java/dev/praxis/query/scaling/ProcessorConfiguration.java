@@ -2,6 +2,7 @@ package dev.praxis.query.scaling;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.praxis.query.consistency.ProjectionsAdvanced;
@@ -72,21 +73,28 @@ class ProcessorConfiguration {
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo));
     }
 
-    /** Counts each event a processor's handlers receive on this instance. */
+    /** Counts each event a processor's handlers receive on this instance, and times them ({@link ProcessorTimes}). */
     static final class CountingInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
         private final String processor;
         private final MeterRegistry meters;
         private final Map<Class<?>, Counter> counters = new ConcurrentHashMap<>();
+        private final Timer handling;
 
         CountingInterceptor(String processor, MeterRegistry meters) {
             this.processor = processor;
             this.meters = meters;
+            this.handling = Timer.builder(ProcessorTimes.METRIC)
+                    .description("Time the projection's handlers took for the events they received on this instance")
+                    .tag("processor", processor)
+                    .register(meters);
         }
 
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+            long start = System.nanoTime();
             Object result = chain.proceed();
+            handling.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             Class<?> type = unitOfWork.getMessage().getPayloadType();
             counters.computeIfAbsent(type, t -> Counter.builder("praxis.projection.events")
                     .description("Events handled by a projection on this instance")

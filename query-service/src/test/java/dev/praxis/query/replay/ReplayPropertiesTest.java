@@ -11,7 +11,7 @@ class ReplayPropertiesTest {
 
     private static ReplayProperties withBatchSize(int batchSize) {
         return new ReplayProperties(batchSize, 0, Duration.ofMillis(500), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30), 2);
     }
 
     @Test
