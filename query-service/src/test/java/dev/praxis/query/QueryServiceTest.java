@@ -66,6 +66,8 @@ class QueryServiceTest {
     MongoClient mongoClient;
     @Autowired
     MongoTemplate mongoTemplate;
+    @Autowired
+    org.axonframework.config.Configuration axonConfiguration;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -134,6 +136,22 @@ class QueryServiceTest {
                 .isInstanceOfSatisfying(org.axonframework.eventhandling.TrackingEventProcessor.class,
                         tracking -> assertThat(tracking.getMessageSource()).as(name)
                                 .isInstanceOf(dev.praxis.query.eventstore.LingeringEventSource.class)));
+    }
+
+    /**
+     * The projections' units of work take no correlation data from the events: Axon's default
+     * provider would deserialize every event's metadata for every projection, and they send nothing.
+     */
+    @Test
+    void theProjectionsReadNoEventsMetadataForCorrelationData() {
+        org.axonframework.messaging.Message<?> event = new org.axonframework.eventhandling.GenericEventMessage<>("payload") {
+            @Override
+            public org.axonframework.messaging.MetaData getMetaData() {
+                throw new AssertionError("the metadata was read");
+            }
+        };
+        assertThat(axonConfiguration.correlationDataProviders()).isNotEmpty().allSatisfy(provider ->
+                assertThat(provider.correlationDataFor(event)).isEmpty());
     }
 
     /** A projection whose handler throws retries the batch; Axon's default would log and skip the event. */

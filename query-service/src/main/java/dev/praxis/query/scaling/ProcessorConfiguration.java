@@ -18,7 +18,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -71,6 +73,17 @@ class ProcessorConfiguration {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo));
+    }
+
+    /**
+     * No correlation data. Axon's default provider copies each handled event's correlation and trace
+     * ids into the unit of work, for the messages its handlers send; reading them deserializes the
+     * event's metadata, for every event and projection (6% of this service's CPU in a rebuild). A
+     * projection sends nothing: it only writes its read models.
+     */
+    @Bean
+    CorrelationDataProvider noCorrelationData() {
+        return message -> Map.of();
     }
 
     /** Counts each event a processor's handlers receive on this instance, and times them ({@link ProcessorTimes}). */
