@@ -42,10 +42,16 @@ public class JdbcQuestionDirectory implements QuestionDirectory {
         setTags(event.questionId(), event.tags());
     }
 
+    /**
+     * The question's tags become exactly {@code tags}: the others go, the new ones come, in two
+     * statements whatever the number of tags (one per tag before; a question has up to five).
+     */
     private void setTags(String questionId, List<String> tags) {
-        jdbc.update("DELETE FROM question_tag WHERE question_id = ?", questionId);
-        for (String tag : tags == null ? List.<String>of() : tags) {
-            jdbc.update("INSERT INTO question_tag (question_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING", questionId, tag);
+        String[] current = (tags == null ? List.<String>of() : tags).toArray(String[]::new);
+        jdbc.update("DELETE FROM question_tag WHERE question_id = ? AND NOT (tag = ANY (?))", questionId, current);
+        if (current.length > 0) {
+            jdbc.update("INSERT INTO question_tag (question_id, tag) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING",
+                    questionId, current);
         }
     }
 }
