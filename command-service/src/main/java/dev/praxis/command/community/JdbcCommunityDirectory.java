@@ -12,7 +12,10 @@ import dev.praxis.api.community.MemberUnbanned;
 import dev.praxis.api.community.SuspensionLifted;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class JdbcCommunityDirectory implements CommunityDirectory {
 
     public static final String PROCESSING_GROUP = "community-directory";
+    private static final String ROLES_READ = JdbcCommunityDirectory.class.getName() + ".rolesRead";
 
     private final JdbcTemplate jdbc;
 
@@ -44,9 +48,38 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
 
     @Override
     public Optional<CommunityRole> roleOf(String communityId, String memberId) {
+        Map<String, Optional<CommunityRole>> read = rolesRead();
+        Optional<CommunityRole> known = read == null ? null : read.get(key(communityId, memberId));
+        if (known != null) {
+            return known;
+        }
         return jdbc.query("SELECT role FROM community_membership WHERE community_id = ? AND member_id = ?",
                         (rs, row) -> CommunityRole.valueOf(rs.getString(1)), communityId, memberId)
                 .stream().findFirst();
+    }
+
+    /**
+     * The roles this command already read with the member's standing, by community and member: a
+     * command that checks the standing and then a privilege (an owner or a moderator may do what
+     * reputation does not yet allow) read the role twice. Kept in the command's unit of work, and
+     * forgotten whenever the command's events change a membership here.
+     */
+    private static Map<String, Optional<CommunityRole>> rolesRead() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(ROLES_READ, key -> new HashMap<>());
+    }
+
+    private static void forgetRoles() {
+        Map<String, Optional<CommunityRole>> read = rolesRead();
+        if (read != null) {
+            read.clear();
+        }
+    }
+
+    private static String key(String communityId, String memberId) {
+        return communityId + "\u0000" + memberId;
     }
 
     @EventHandler
@@ -57,6 +90,7 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
 
     @EventHandler
     void on(MemberJoinedCommunity event) {
+        forgetRoles();
         jdbc.update("""
                 INSERT INTO community_membership (community_id, member_id, role) VALUES (?, ?, ?)
                 ON CONFLICT (community_id, member_id) DO UPDATE SET role = EXCLUDED.role""",
@@ -84,6 +118,10 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
                                 rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())),
                         Optional.ofNullable(rs.getString(1)).map(CommunityRole::valueOf)),
                 communityId, memberId, communityId, memberId, Timestamp.from(at));
+        Map<String, Optional<CommunityRole>> read = rolesRead();
+        if (read != null) {
+            read.put(key(communityId, memberId), standing.role());
+        }
         CommunityDirectory.refuseBlocked(standing.block());
         CommunityDirectory.refuseNonMember(standing.role());
     }
@@ -102,12 +140,14 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
 
     @EventHandler
     void on(MemberLeftCommunity event) {
+        forgetRoles();
         jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
                 event.communityId(), event.memberId());
     }
 
     @EventHandler
     void on(MemberRoleChanged event) {
+        forgetRoles();
         jdbc.update("UPDATE community_membership SET role = ? WHERE community_id = ? AND member_id = ?",
                 event.role().name(), event.communityId(), event.memberId());
     }
@@ -124,6 +164,7 @@ public class JdbcCommunityDirectory implements CommunityDirectory {
 
     @EventHandler
     void on(MemberBanned event) {
+        forgetRoles();
         jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
                 event.communityId(), event.memberId());
         lift(event.communityId(), event.memberId(), MemberStatus.SUSPENDED);
