@@ -31,8 +31,8 @@ public final class ProtectingSerializer implements Serializer {
     /**
      * The class of each stored type, by name and revision. The delegate looks it up by name every
      * time (Jackson's class lookup, through the class loader), and a message asks for it several
-     * times while it is read: 2% of the query service's CPU in a rebuild, where sixteen projections
-     * read every event.
+     * times while it is read: 2% of the query service's samples in a profile of a rebuild, where
+     * sixteen projections read every event.
      */
     private final Map<SerializedType, Class<?>> classes = new ConcurrentHashMap<>();
 
