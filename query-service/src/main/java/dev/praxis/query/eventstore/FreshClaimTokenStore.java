@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import dev.praxis.query.shared.Claims;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -23,14 +26,22 @@ import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierExce
  * extending it again changes nothing and is skipped. Past that, or after the claim was released, the
  * extension goes to the store, which refuses it when another instance holds the segment. Every other
  * call goes to the store unchanged.
+ *
+ * <p>It also tells which claims this instance has held without a break ({@link Claims}): from the
+ * claim (fetching the token) until a release, a deletion or a refusal by the store, and only while
+ * the claim is fresh in the sense above. {@code DeliveryHorizon} relies on it to know, without
+ * reading MongoDB before every batch, that no other instance handed the segment's events meanwhile.
  */
-final class FreshClaimTokenStore implements TokenStore {
+final class FreshClaimTokenStore implements TokenStore, Claims {
 
     private final TokenStore delegate;
     private final Duration fresh;
     private final Clock clock;
     /** When this instance last renewed each claim it holds, by processor and segment (epoch millis). */
     private final Map<String, Long> renewed = new ConcurrentHashMap<>();
+    /** The claims this instance holds, each with the identifier it got when it was claimed. */
+    private final Map<String, Long> claims = new ConcurrentHashMap<>();
+    private final AtomicLong claimIds = new AtomicLong();
 
     FreshClaimTokenStore(TokenStore delegate, Duration claimTimeout, Clock clock) {
         this.delegate = delegate;
@@ -45,7 +56,12 @@ final class FreshClaimTokenStore implements TokenStore {
         if (last != null && now - last >= 0 && now - last < fresh.toMillis()) {
             return;
         }
-        delegate.extendClaim(processorName, segment);
+        try {
+            delegate.extendClaim(processorName, segment);
+        } catch (UnableToClaimTokenException lost) {
+            forget(processorName, segment);
+            throw lost;
+        }
         renewed.put(key(processorName, segment), now);
     }
 
@@ -53,14 +69,19 @@ final class FreshClaimTokenStore implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment)
             throws UnableToClaimTokenException {
         long now = clock.millis();
-        delegate.storeToken(token, processorName, segment);
+        try {
+            delegate.storeToken(token, processorName, segment);
+        } catch (UnableToClaimTokenException lost) {
+            forget(processorName, segment);
+            throw lost;
+        }
         renewed.put(key(processorName, segment), now);
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
         long now = clock.millis();
-        TrackingToken token = delegate.fetchToken(processorName, segment);
+        TrackingToken token = claim(() -> delegate.fetchToken(processorName, segment), processorName, segment);
         renewed.put(key(processorName, segment), now);
         return token;
     }
@@ -69,20 +90,21 @@ final class FreshClaimTokenStore implements TokenStore {
     public TrackingToken fetchToken(String processorName, Segment segment)
             throws UnableToClaimTokenException {
         long now = clock.millis();
-        TrackingToken token = delegate.fetchToken(processorName, segment);
+        TrackingToken token = claim(() -> delegate.fetchToken(processorName, segment), processorName,
+                segment.getSegmentId());
         renewed.put(key(processorName, segment.getSegmentId()), now);
         return token;
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        renewed.remove(key(processorName, segment));
+        forget(processorName, segment);
         delegate.releaseClaim(processorName, segment);
     }
 
     @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        renewed.remove(key(processorName, segment));
+        forget(processorName, segment);
         delegate.deleteToken(processorName, segment);
     }
 
@@ -120,6 +142,32 @@ final class FreshClaimTokenStore implements TokenStore {
     @Override
     public Optional<String> retrieveStorageIdentifier() throws UnableToRetrieveIdentifierException {
         return delegate.retrieveStorageIdentifier();
+    }
+
+    @Override
+    public long unbrokenClaim(String processor, int segment) {
+        String key = key(processor, segment);
+        Long claim = claims.get(key);
+        Long last = renewed.get(key);
+        long now = clock.millis();
+        if (claim == null || last == null || now - last < 0 || now - last >= fresh.toMillis()) {
+            return -1;
+        }
+        return claim;
+    }
+
+    /** A new claim (a fetch of the token): a new identifier, even when this instance held the segment before. */
+    private TrackingToken claim(Supplier<TrackingToken> fetch, String processorName, int segment) {
+        forget(processorName, segment);
+        TrackingToken token = fetch.get(); // refused: nothing is remembered of the segment
+        claims.put(key(processorName, segment), claimIds.incrementAndGet());
+        return token;
+    }
+
+    private void forget(String processorName, int segment) {
+        String key = key(processorName, segment);
+        claims.remove(key);
+        renewed.remove(key);
     }
 
     private static String key(String processorName, int segment) {

@@ -48,6 +48,7 @@ import dev.praxis.query.scaling.ProcessorTimes;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.praxis.query.shared.Claims;
 import dev.praxis.query.shared.DeliveryHorizon;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -563,7 +564,8 @@ public class Replays {
 
         void start(TrackingEventProcessor built) {
             built.registerHandlerInterceptor(new Progress(handled, properties.maxEventsPerSecond()));
-            built.registerHandlerInterceptor(new DeliveryHorizon(name, mongo));
+            built.registerHandlerInterceptor(new DeliveryHorizon(name, mongo,
+                    tokenStore instanceof Claims claims ? claims : Claims.UNKNOWN));
             processor = built;
             built.start();
         }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.praxis.query.consistency.ProjectionsAdvanced;
 import dev.praxis.query.eventstore.LingeringEventSource;
+import dev.praxis.query.shared.Claims;
 import dev.praxis.query.shared.DeliveryHorizon;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.config.EventProcessingConfigurer;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventMessage;
@@ -41,7 +43,7 @@ class ProcessorConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters, MongoTemplate mongo,
-                   ProjectionsAdvanced advanced) {
+                   ProjectionsAdvanced advanced, TokenStore tokenStore) {
         long claimInterval = scaling.balanceInterval().toMillis();
         // Tracking processors: their status advances only once a batch is handled, which the
         // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
@@ -72,7 +74,8 @@ class ProcessorConfiguration {
         // event because MongoDB was briefly unreachable.
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
-        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo));
+        Claims claims = tokenStore instanceof Claims known ? known : Claims.UNKNOWN;
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo, claims));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.praxis.query.shared;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -34,6 +36,15 @@ import org.springframework.data.mongodb.core.query.Update;
  * it asked, and so raised the horizon over its whole batch, before that write. Live, where a batch
  * is often one event, most processors' batches never ask.
  *
+ * <p>While this instance holds the processor's segment without a break ({@link Claims}), no other
+ * instance hands its events, so what this one handed is known here and the horizon before a batch is
+ * answered from memory. The stored horizon must still cover every event handed before it is written
+ * by {@code _id} alone (a successor after a crash reads it), so it is raised {@value #LEAP} positions
+ * past the batch, and written again only when a batch goes beyond that: live, one write per
+ * processor every hundred positions instead of one per batch (6 of the 41 MongoDB commands a
+ * mutation cost at one writing client). A successor then checks at most {@value #LEAP} positions more
+ * than it had to, which only costs speed.
+ *
  * <p>It also opens the batch's {@link PendingWrites} with the first event and sends them after the
  * last, before the processor stores its token.
  *
@@ -48,12 +59,28 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
     private static final ThreadLocal<Delivery> DELIVERY = new ThreadLocal<>();
     private static final String BATCH_RESOURCE = DeliveryHorizon.class.getName() + ".before";
 
+    /** How far past a batch the stored horizon is raised while this instance knows what it handed. */
+    public static final int LEAP = 100;
+
     private final String processor;
     private final MongoTemplate mongo;
+    private final Claims claims;
+    private final String segmentResource;
+    /** What this instance handed, by segment, under the claim it holds without a break. */
+    private final Map<Integer, Handed> handed = new ConcurrentHashMap<>();
 
+    /** A horizon read and raised in MongoDB before every batch that asks. */
     public DeliveryHorizon(String processor, MongoTemplate mongo) {
+        this(processor, mongo, Claims.UNKNOWN);
+    }
+
+    /** A horizon kept in memory while {@code claims} shows the processor's segment held without a break. */
+    public DeliveryHorizon(String processor, MongoTemplate mongo, Claims claims) {
         this.processor = processor;
         this.mongo = mongo;
+        this.claims = claims;
+        // where Axon's tracking processor keeps the segment of a batch's unit of work
+        this.segmentResource = "Processor[" + processor + "]/SegmentId";
     }
 
     /** Whether the event being handled on this thread cannot have reached this projection before. */
@@ -130,12 +157,53 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
         if (last < 0) {
             return Long.MAX_VALUE; // no position known: every event takes the checked path
         }
-        Document before = mongo.findAndModify(query(where("_id").is(processor)), new Update().max("position", last),
+        Integer segment = unitOfWork.getResource(segmentResource);
+        long claim = segment == null ? -1 : claims.unbrokenClaim(processor, segment);
+        if (claim < 0) {
+            return raiseStored(last);
+        }
+        Handed known = handed.get(segment);
+        if (known == null || known.claim != claim) {
+            // a new claim: another instance may have handed events since; the store knows
+            long before = raiseStored(last + LEAP);
+            handed.put(segment, new Handed(claim, Math.max(before, last), Math.max(before, last + LEAP)));
+            return before;
+        }
+        long before = known.position;
+        if (last > known.stored) {
+            mongo.upsert(query(where("_id").is(processor)), new Update().max("position", last + LEAP), COLLECTION);
+            known.stored = last + LEAP;
+        }
+        known.position = Math.max(known.position, last);
+        return before;
+    }
+
+    /** Raises the stored horizon to {@code position}; answers the one before (-1: none). */
+    private long raiseStored(long position) {
+        Document before = mongo.findAndModify(query(where("_id").is(processor)), new Update().max("position", position),
                 FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION);
         if (before == null || before.get("position") == null) {
             return -1;
         }
         return ((Number) before.get("position")).longValue();
+    }
+
+    /**
+     * Under one claim: the highest position handed to the handlers (as far as this instance can
+     * tell: at first the stored horizon, which may be higher), and a position the stored horizon is
+     * known to have reached. Used by the segment's one processor thread.
+     */
+    private static final class Handed {
+
+        private final long claim;
+        private long position;
+        private long stored;
+
+        Handed(long claim, long position, long stored) {
+            this.claim = claim;
+            this.position = position;
+            this.stored = stored;
+        }
     }
 
     /** The event in hand; whether it is new to the projection is found out (and the horizon raised) when first asked. */

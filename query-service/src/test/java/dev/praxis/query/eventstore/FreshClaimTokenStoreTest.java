@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Against axon-mongo's token store on the embedded MongoDB: a claim renewed a moment ago is not
  * extended again (no write), and an instance whose claim another instance took over after the
- * timeout, or that released its claim, is refused as before.
+ * timeout, or that released its claim, is refused as before and no longer counts as holding the
+ * segment without a break.
  */
 class FreshClaimTokenStoreTest {
 
@@ -49,22 +50,27 @@ class FreshClaimTokenStoreTest {
     @Test
     void aClaimTakenOverAfterTheTimeoutOrReleasedIsRefused() throws Exception {
         Duration timeout = Duration.ofMillis(300);
-        TokenStore a = store("taken", "node-a", timeout);
-        TokenStore b = store("taken", "node-b", timeout);
+        FreshClaimTokenStore a = store("taken", "node-a", timeout);
+        FreshClaimTokenStore b = store("taken", "node-b", timeout);
         a.initializeTokenSegments("feeds", 1, new GlobalSequenceTrackingToken(0));
         a.fetchToken("feeds", 0);
+        assertThat(a.unbrokenClaim("feeds", 0)).isNotNegative();
 
         // node-a stalls beyond the timeout; node-b takes the segment over
         Thread.sleep(timeout.multipliedBy(2).toMillis());
         b.fetchToken("feeds", 0);
 
+        assertThat(a.unbrokenClaim("feeds", 0)).isEqualTo(-1); // not renewed within a fifth of the timeout
         assertThatThrownBy(() -> a.extendClaim("feeds", 0)).isInstanceOf(UnableToClaimTokenException.class);
+        long claimOfB = b.unbrokenClaim("feeds", 0);
+        assertThat(claimOfB).isNotNegative();
         b.releaseClaim("feeds", 0);
+        assertThat(b.unbrokenClaim("feeds", 0)).isEqualTo(-1);
         // released, its claim is not remembered as fresh: the store refuses the extension
         assertThatThrownBy(() -> b.extendClaim("feeds", 0)).isInstanceOf(UnableToClaimTokenException.class);
     }
 
-    private static TokenStore store(String database, String node, Duration claimTimeout) {
+    private static FreshClaimTokenStore store(String database, String node, Duration claimTimeout) {
         MongoTokenStore mongo = MongoTokenStore.builder()
                 .nodeId(node)
                 .claimTimeout(claimTimeout)
