@@ -21,12 +21,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The time limit on handling a command, in place of Axon's ({@code axon.timeout.handler.commands} and
- * {@code axon.timeout.transaction.command-bus}, turned off in application.yml).
+ * The time limit on handling a command, in place of Axon's (its timeout auto-configuration is
+ * excluded in application.yml).
  *
  * <p>Axon's limits take the handling thread's whole stack trace when each command starts (to name
  * the class that started it) and schedule a warning for every command and limit, then cancel it:
- * 7.5% of this service's CPU at 200 commands per second. This one notes the thread and the time when
+ * 7.5% of this service's samples in a profile at 200 commands per second. This one notes the thread and the time when
  * a command starts, and one janitor thread looks at the commands in flight a few times a second. A
  * command still running after the warning threshold is logged with what its thread is doing at that
  * moment (the stack trace is taken only then), again every warning interval, and at the timeout its

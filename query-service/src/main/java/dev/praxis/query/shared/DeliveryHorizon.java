@@ -160,6 +160,9 @@ public final class DeliveryHorizon implements MessageHandlerInterceptor<EventMes
         Integer segment = unitOfWork.getResource(segmentResource);
         long claim = segment == null ? -1 : claims.unbrokenClaim(processor, segment);
         if (claim < 0) {
+            if (segment != null) {
+                handed.remove(segment); // what this batch hands is known to the store alone
+            }
             return raiseStored(last);
         }
         Handed known = handed.get(segment);

@@ -103,6 +103,11 @@ class HorizonUnderAClaimTest {
         assertThat(a.unbrokenClaim("feeds", 0)).isEqualTo(-1);
         assertThat(batch(onA, 5, 10)).containsOnly("again");
         assertThat(horizonWrites.count("stale") - before).isEqualTo(1);
+
+        // renewed again, the same claim: what the batch handed meanwhile is known to the store only
+        a.storeToken(new GlobalSequenceTrackingToken(9), "feeds", 0);
+        assertThat(a.unbrokenClaim("feeds", 0)).isNotNegative();
+        assertThat(batch(onA, 5, 10)).containsOnly("again");
     }
 
     /** Hands the events at positions [from, to) to the horizon as one batch of segment 0; answers first or again for each. */
