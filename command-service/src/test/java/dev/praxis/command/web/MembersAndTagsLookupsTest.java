@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +50,20 @@ class MembersAndTagsLookupsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void everyLookupRunsInOneSubscribingProcessor() {
+        // one unit of work and one look over the handlers per event, not one per processing group
+        assertThat(processing.eventProcessors()).containsOnlyKeys("command-side-lookups");
+        assertThat(processing.eventProcessors().get("command-side-lookups")).isInstanceOf(SubscribingEventProcessor.class);
+        assertThat(processing.eventProcessorByProcessingGroup("community-directory").map(EventProcessor::getName))
+                .hasValue("command-side-lookups");
+        assertThat(processing.eventProcessorByProcessingGroup("member-erasure").map(EventProcessor::getName))
+                .hasValue("command-side-lookups");
+    }
 
     @Test
     void tagsSynonymsAndAskingKeepTheTagDirectory() {
