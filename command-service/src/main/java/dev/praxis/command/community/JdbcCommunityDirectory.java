@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,10 +26,8 @@ import org.springframework.stereotype.Component;
  * a failure here rolls the command back.
  */
 @Component
-@ProcessingGroup(JdbcCommunityDirectory.PROCESSING_GROUP)
 public class JdbcCommunityDirectory implements CommunityDirectory {
 
-    public static final String PROCESSING_GROUP = "community-directory";
     private static final String ROLES_READ = JdbcCommunityDirectory.class.getName() + ".rolesRead";
 
     private final JdbcTemplate jdbc;

@@ -3,7 +3,6 @@ package dev.praxis.command.member;
 import dev.praxis.api.community.MemberJoinedCommunity;
 import dev.praxis.api.member.ProfileUpdated;
 import dev.praxis.api.question.QuestionAsked;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,10 +12,8 @@ import org.springframework.stereotype.Component;
  * the transaction appending the events (see {@code CommandSideLookups}).
  */
 @Component
-@ProcessingGroup(JdbcMemberDirectory.PROCESSING_GROUP)
 public class JdbcMemberDirectory implements MemberDirectory, QuestionLookup {
 
-    public static final String PROCESSING_GROUP = "member-directory";
 
     private final JdbcTemplate jdbc;
 

@@ -2,7 +2,6 @@ package dev.praxis.command.privacy;
 
 import dev.praxis.api.member.MemberErased;
 import dev.praxis.api.privacy.PersonalData;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-@ProcessingGroup("member-erasure")
 public class MemberErasure {
 
     private final JdbcTemplate jdbc;

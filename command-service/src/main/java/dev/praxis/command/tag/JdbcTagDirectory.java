@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,10 +22,8 @@ import org.springframework.stereotype.Component;
  * masters and were checked against CREATE_TAG when it was asked).
  */
 @Component
-@ProcessingGroup(JdbcTagDirectory.PROCESSING_GROUP)
 public class JdbcTagDirectory implements TagDirectory {
 
-    public static final String PROCESSING_GROUP = "tag-directory";
 
     private final JdbcTemplate jdbc;
 

@@ -59,9 +59,7 @@ class MembersAndTagsLookupsTest {
         // one unit of work and one look over the handlers per event, not one per processing group
         assertThat(processing.eventProcessors()).containsOnlyKeys("command-side-lookups");
         assertThat(processing.eventProcessors().get("command-side-lookups")).isInstanceOf(SubscribingEventProcessor.class);
-        assertThat(processing.eventProcessorByProcessingGroup("community-directory").map(EventProcessor::getName))
-                .hasValue("command-side-lookups");
-        assertThat(processing.eventProcessorByProcessingGroup("member-erasure").map(EventProcessor::getName))
+        assertThat(processing.eventProcessorByProcessingGroup("command-side-lookups").map(EventProcessor::getName))
                 .hasValue("command-side-lookups");
     }
 
