@@ -3,7 +3,11 @@ package dev.praxis.query.scaling;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import dev.praxis.api.shared.HandlingTimeLimit;
+import java.time.Duration;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.praxis.query.consistency.ProjectionsAdvanced;
 import dev.praxis.query.eventstore.LingeringEventSource;
@@ -43,7 +47,7 @@ class ProcessorConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters, MongoTemplate mongo,
-                   ProjectionsAdvanced advanced, TokenStore tokenStore) {
+                   ProjectionsAdvanced advanced, TokenStore tokenStore, HandlingTimeLimit batchTimeLimit) {
         long claimInterval = scaling.balanceInterval().toMillis();
         // Tracking processors: their status advances only once a batch is handled, which the
         // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
@@ -73,9 +77,19 @@ class ProcessorConfiguration {
         // the idempotent handlers make the redelivery safe. A read model never silently misses an
         // event because MongoDB was briefly unreachable.
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new BatchTimeLimit(processor, batchTimeLimit));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
         Claims claims = tokenStore instanceof Claims known ? known : Claims.UNKNOWN;
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo, claims));
+    }
+
+    /** One janitor for the time limits of every processor's batches ({@link BatchTimeLimit}); Axon's defaults. */
+    @Bean(destroyMethod = "close")
+    static HandlingTimeLimit batchTimeLimit(@Value("${praxis.query.batch-time-limit.timeout:60s}") Duration timeout,
+                                     @Value("${praxis.query.batch-time-limit.warning-threshold:10s}") Duration warningThreshold,
+                                     @Value("${praxis.query.batch-time-limit.warning-interval:1s}") Duration warningInterval) {
+        return new HandlingTimeLimit("Batch of", timeout, warningThreshold, warningInterval, Duration.ofMillis(100),
+                LoggerFactory.getLogger(BatchTimeLimit.class));
     }
 
     /**
