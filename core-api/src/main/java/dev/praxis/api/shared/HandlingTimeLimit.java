@@ -71,9 +71,12 @@ public final class HandlingTimeLimit implements AutoCloseable {
             long elapsed = now - task.started;
             try {
                 if (elapsed >= timeoutNanos) {
-                    if (task.interrupt()) {
-                        log.error("{} {} ran for {} ms, past its time limit: its thread is interrupted. It was at:{}",
-                                kind, task.name, TimeUnit.NANOSECONDS.toMillis(elapsed), task.stack());
+                    if (!task.wasInterrupted()) {
+                        String stack = task.stack(); // where it is stuck: before the interruption moves it on
+                        if (task.interrupt()) {
+                            log.error("{} {} ran for {} ms, past its time limit: its thread is interrupted. It was at:{}",
+                                    kind, task.name, TimeUnit.NANOSECONDS.toMillis(elapsed), stack);
+                        }
                     }
                 } else if (elapsed >= task.nextWarning) {
                     task.nextWarning += intervalNanos;
@@ -108,6 +111,10 @@ public final class HandlingTimeLimit implements AutoCloseable {
             this.thread = thread;
             this.started = started;
             this.nextWarning = firstWarning;
+        }
+
+        private synchronized boolean wasInterrupted() {
+            return interrupted;
         }
 
         private synchronized boolean interrupt() {
