@@ -564,8 +564,7 @@ public class Replays {
 
         void start(TrackingEventProcessor built) {
             built.registerHandlerInterceptor(new Progress(handled, properties.maxEventsPerSecond()));
-            built.registerHandlerInterceptor(new DeliveryHorizon(name, mongo,
-                    tokenStore instanceof Claims claims ? claims : Claims.UNKNOWN));
+            built.registerHandlerInterceptor(new DeliveryHorizon(name, mongo, Claims.of(tokenStore)));
             processor = built;
             built.start();
         }

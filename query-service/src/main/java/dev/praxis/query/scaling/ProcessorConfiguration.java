@@ -79,7 +79,7 @@ class ProcessorConfiguration {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new BatchTimeLimit(processor, batchTimeLimit));
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new CountingInterceptor(processor, meters));
-        Claims claims = tokenStore instanceof Claims known ? known : Claims.UNKNOWN;
+        Claims claims = Claims.of(tokenStore);
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> new DeliveryHorizon(processor, mongo, claims));
     }
 

@@ -1,5 +1,7 @@
 package dev.praxis.query.shared;
 
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+
 /**
  * What this instance knows of its own claims on the processors' segments in the token store.
  */
@@ -17,4 +19,9 @@ public interface Claims {
      * other instance handled the segment's events in between.
      */
     long unbrokenClaim(String processor, int segment);
+
+    /** What the processors' token store tells of this instance's claims, if it tells anything. */
+    static Claims of(TokenStore tokenStore) {
+        return tokenStore instanceof Claims claims ? claims : UNKNOWN;
+    }
 }
