@@ -667,6 +667,14 @@ public final class Benchmark {
                     handled += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
+            // the processors' shared reads of the store (SharedCatchUpSource): read once, handed to each
+            double pageReads = counter(metrics, "praxis_query_catch_up_reads_total");
+            double pageEvents = counter(metrics, "praxis_query_catch_up_events_total");
+            if (pageEvents > 0) {
+                report.note(("Replay of %,d events: %,.0f events read from the store into shared pages, %,.0f handed from "
+                        + "them to the processors (%.1f per event read).").formatted(total, pageReads, pageEvents,
+                        pageEvents / pageReads));
+            }
             Map<String, Double> byCollection = new java.util.TreeMap<>();
             mongoCommands(metrics).forEach((command, totals) -> byCollection.put(command, totals[0]));
             double commands = byCollection.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -1071,6 +1079,17 @@ public final class Benchmark {
             // a diagnosis, not a measurement: without it the note is left out
             return new String[0];
         }
+    }
+
+    /** A Micrometer counter's value, summed over its labels (0 when absent). */
+    private static double counter(String[] metrics, String name) {
+        double total = 0;
+        for (String line : metrics) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
     }
 
     /** A Micrometer timer {@code timer}, summed by two of its labels: count and seconds. */

@@ -6,6 +6,7 @@ import dev.praxis.api.shared.MessageJson;
 import dev.praxis.query.privacy.StoredMemberKeys;
 import java.time.Clock;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -120,6 +121,41 @@ public class EventStoreConfiguration {
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(fetchDelayMs));
+    }
+
+    /** How far the event store can no longer change (read only while a processor is behind the head). */
+    @Bean(destroyMethod = "close")
+    public SettledHead settledHead(DataSource dataSource,
+                                   @Value("${praxis.query.catch-up.settle-delay:1s}") Duration settleDelay) {
+        return new SettledHead(dataSource, settleDelay);
+    }
+
+    /**
+     * The processors' event stream: the settled store read once for all the processors behind the head
+     * ({@link SharedCatchUpSource}), the event store's own stream from there. Its pages are read by an
+     * engine of their own, one statement per page: the shared engine's announced-head shortcut is for
+     * the reads at the head.
+     */
+    @Bean
+    public SharedCatchUpSource catchUpSource(WakeableEventStore eventStore, Serializer serializer,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                             DataSource dataSource, SettledHead settledHead, MeterRegistry meters,
+                                             ScalingProperties scaling,
+                                             @Value("${praxis.query.catch-up.page-events:1000}") int pageEvents,
+                                             @Value("${praxis.query.catch-up.cached-events:10000}") int cachedEvents,
+                                             @Value("${praxis.query.catch-up.stall:10s}") Duration stall,
+                                             @Value("${praxis.query.catch-up.enabled:true}") boolean enabled) {
+        JdbcEventStorageEngine pageReader = JdbcEventStorageEngine.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(SCHEMA)
+                .dataType(String.class)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .batchSize(pageEvents)
+                .build();
+        return new SharedCatchUpSource(eventStore, pageReader, settledHead, pageEvents, cachedEvents,
+                scaling.batchSize(), stall, enabled, meters);
     }
 
     /** Tracking tokens in MongoDB; a claim renewed a moment ago is not extended again ({@link FreshClaimTokenStore}). */

@@ -39,6 +39,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import dev.praxis.query.eventstore.SharedCatchUpSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -85,6 +86,7 @@ public class Replays {
 
     private final EventProcessingConfiguration processing;
     private final EmbeddedEventStore eventStore;
+    private final SharedCatchUpSource catchUp;
     private final TokenStore tokenStore;
     private final MongoTemplate mongo;
     private final MongoDatabase raw;
@@ -97,11 +99,12 @@ public class Replays {
     private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(daemon("replay-retirer"));
     private volatile Run current;
 
-    public Replays(EventProcessingConfiguration processing, EmbeddedEventStore eventStore, TokenStore tokenStore,
-                   MongoTemplate mongo, Generations generations, ReplayProperties properties, ScalingProperties scaling,
-                   MeterRegistry meters) {
+    public Replays(EventProcessingConfiguration processing, EmbeddedEventStore eventStore, SharedCatchUpSource catchUp,
+                   TokenStore tokenStore, MongoTemplate mongo, Generations generations, ReplayProperties properties,
+                   ScalingProperties scaling, MeterRegistry meters) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.catchUp = catchUp;
         this.tokenStore = tokenStore;
         this.mongo = mongo;
         this.raw = generations.raw();
@@ -289,7 +292,8 @@ public class Replays {
                 part.start(TrackingEventProcessor.builder()
                         .name(part.name())
                         .eventHandlerInvoker(new MultiEventHandlerInvoker(ofPart))
-                        .messageSource(eventStore)
+                        // the replay's processors share one read of the store (the live ones are at its head)
+                        .messageSource(catchUp)
                         .tokenStore(tokenStore)
                         .transactionManager(NoTransactionManager.INSTANCE)
                         .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

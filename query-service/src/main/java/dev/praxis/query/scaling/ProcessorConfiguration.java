@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.praxis.query.consistency.ProjectionsAdvanced;
 import dev.praxis.query.eventstore.LingeringEventSource;
+import dev.praxis.query.eventstore.SharedCatchUpSource;
 import dev.praxis.query.shared.Claims;
 import dev.praxis.query.shared.DeliveryHorizon;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -47,16 +48,18 @@ class ProcessorConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ScalingProperties scaling, MeterRegistry meters, MongoTemplate mongo,
-                   ProjectionsAdvanced advanced, TokenStore tokenStore, HandlingTimeLimit batchTimeLimit) {
+                   ProjectionsAdvanced advanced, TokenStore tokenStore, HandlingTimeLimit batchTimeLimit,
+                   SharedCatchUpSource catchUp) {
         long claimInterval = scaling.balanceInterval().toMillis();
         // Tracking processors: their status advances only once a batch is handled, which the
         // read-your-writes wait (ProjectionProgress) relies on; a pooled processor's status may run
         // ahead of its handlers.
         processing.usingTrackingEventProcessors();
-        // at the head of the store, a processor starts at most one batch per linger: under a steady
-        // load each batch then holds several events, which share its costs (token, horizon, bulk writes)
+        // behind the head, the processors share one read of the settled store (SharedCatchUpSource);
+        // at the head, a processor starts at most one batch per linger: under a steady load each batch
+        // then holds several events, which share its costs (token, horizon, bulk writes)
         processing.configureDefaultStreamableMessageSource(configuration -> new LingeringEventSource(
-                configuration.eventStore(), scaling.batchLinger(), scaling.batchSize()));
+                catchUp, scaling.batchLinger(), scaling.batchSize()));
         processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                 .forSingleThreadedProcessing()
                 .andBatchSize(scaling.batchSize())
