@@ -152,7 +152,7 @@ public class EventStoreConfiguration {
                 .dataType(String.class)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .batchSize(pageEvents)
+                .batchSize(pageEvents + 1) // a page and a look at the next index (SharedCatchUpSource.read)
                 .build();
         return new SharedCatchUpSource(eventStore, pageReader, settledHead, pageEvents, cachedEvents,
                 scaling.batchSize(), stall, enabled, meters);

@@ -264,23 +264,31 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
         }
     }
 
+    /**
+     * Reads the events {@code (after, upTo]}, at most a page of them: a page ends between two indexes,
+     * so that the events an upcaster makes of one stored event stay together. The page reader's
+     * engine fetches a page and one event more in one statement, so the look at the next index
+     * costs no other.
+     */
     private Page read(long after, long upTo) {
-        List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(pageEvents, (int) Math.min(upTo - after, pageEvents)));
+        List<TrackedEventMessage<?>> events = new ArrayList<>((int) Math.min(upTo - after, pageEvents));
         long end = upTo;
         TrackingToken from = after < 0 ? null : GapAwareTrackingToken.newInstance(after, Collections.emptySet());
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            long last = after;
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 long index = indexOf(event);
                 if (index > upTo) {
                     break;
                 }
-                events.add(event);
-                if (events.size() == pageEvents) {
-                    end = index;
+                if (events.size() >= pageEvents && index != last) {
+                    end = last;
                     break;
                 }
+                events.add(event);
+                last = index;
             }
         }
         read.increment(events.size());

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,10 +89,10 @@ class SharedCatchUpSourceTest {
         for (int i = 0; i < recorders.size(); i++) {
             start("p" + i, recorders.get(i));
         }
-        waitUntil(60, () -> recorders.stream().allMatch(r -> r.indexes.size() >= stored.size()));
+        waitUntil(60, () -> recorders.stream().allMatch(r -> r.communities.size() >= stored.size()));
 
         for (Recorder recorder : recorders) {
-            assertThat(recorder.indexes).as("every event once, in the store's order").containsExactlyElementsOf(stored);
+            assertThat(recorder.indexes()).as("every event once, in the store's order").containsExactlyElementsOf(stored);
             assertThat(recorder.maxCached).as("the cache holds at most a page above its bound")
                     .isLessThanOrEqualTo(300 + PAGE);
         }
@@ -99,9 +101,9 @@ class SharedCatchUpSourceTest {
 
         // at the head, the live stream: new events reach each processor once, not from pages
         List<Long> more = store(10);
-        waitUntil(30, () -> recorders.stream().allMatch(r -> r.indexes.size() >= stored.size() + 10));
+        waitUntil(30, () -> recorders.stream().allMatch(r -> r.communities.size() >= stored.size() + 10));
         for (Recorder recorder : recorders) {
-            assertThat(recorder.indexes.subList(stored.size(), recorder.indexes.size())).containsExactlyElementsOf(more);
+            assertThat(recorder.indexes().subList(stored.size(), recorder.communities.size())).containsExactlyElementsOf(more);
         }
         assertThat(source.eventsServed()).isEqualTo(3.0 * stored.size());
     }
@@ -127,16 +129,16 @@ class SharedCatchUpSourceTest {
         for (int i = 0; i < recorders.size(); i++) {
             start("q" + i, recorders.get(i));
         }
-        waitUntil(60, () -> recorders.stream().allMatch(r -> r.indexes.size() >= 600));
+        waitUntil(60, () -> recorders.stream().allMatch(r -> r.communities.size() >= 600));
         assertThat(source.eventsRead()).as("the pages end at the settled bound").isLessThanOrEqualTo(before.size());
 
         open.commit();
         open.close();
         indexed(601);
-        waitUntil(30, () -> recorders.stream().allMatch(r -> r.indexes.size() >= 601));
+        waitUntil(30, () -> recorders.stream().allMatch(r -> r.communities.size() >= 601));
         for (Recorder recorder : recorders) {
-            assertThat(recorder.indexes.subList(0, 600)).containsExactlyElementsOf(concat(before, after));
-            assertThat(recorder.indexes).as("the late event, once, after the others").hasSize(601).endsWith(late);
+            assertThat(recorder.indexes().subList(0, 600)).containsExactlyElementsOf(concat(before, after));
+            assertThat(recorder.indexes()).as("the late event, once, after the others").hasSize(601).endsWith(late);
         }
     }
 
@@ -169,7 +171,7 @@ class SharedCatchUpSourceTest {
     // --- helpers
 
     private SharedCatchUpSource source(int cachedEvents) {
-        return new SharedCatchUpSource(live, engine(() -> postgres.getPostgresDatabase().getConnection(), PAGE), settled,
+        return new SharedCatchUpSource(live, engine(() -> postgres.getPostgresDatabase().getConnection(), PAGE + 1), settled,
                 PAGE, cachedEvents, 50, Duration.ofSeconds(10), true, new SimpleMeterRegistry());
     }
 
@@ -197,17 +199,13 @@ class SharedCatchUpSourceTest {
     }
 
     /** Where each event's community is stored (the tests create one community per event). */
-    private final java.util.Map<String, Long> indexes = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private java.util.Map<String, Long> indexes() {
-        return indexes;
-    }
+    private final Map<String, Long> indexes = new ConcurrentHashMap<>();
 
     /** What one processor's handler received: the global index of each event, and the most events cached meanwhile. */
     private final class Recorder implements EventMessageHandler {
 
-        /** By the event's own index (its community's, stored at that index), not its token's position. */
-        final List<Long> indexes = new CopyOnWriteArrayList<>();
+        /** The community of each event received; {@link #indexes} maps them to where they are stored. */
+        final List<String> communities = new CopyOnWriteArrayList<>();
         final Duration pause;
         volatile int maxCached;
 
@@ -219,10 +217,15 @@ class SharedCatchUpSourceTest {
             this.pause = pause;
         }
 
+        /** By each event's own index (where its community is stored), not its token's position. */
+        List<Long> indexes() {
+            return communities.stream().map(SharedCatchUpSourceTest.this.indexes::get).toList();
+        }
+
         @Override
         public Object handle(EventMessage<?> event) throws InterruptedException {
             Thread.sleep(pause.toMillis());
-            indexes.add(indexes().get(((CommunityCreated) event.getPayload()).communityId()));
+            communities.add(((CommunityCreated) event.getPayload()).communityId());
             maxCached = Math.max(maxCached, source.cachedEvents());
             return null;
         }
