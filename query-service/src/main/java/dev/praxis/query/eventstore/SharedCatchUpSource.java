@@ -167,9 +167,9 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
     /**
      * The page holding the events right after {@code scanned}, read from the store when no page holds
      * them. {@code null} when there is nothing settled after it, when {@code reader} must wait for
-     * slower ones and {@code waitNanos} passed, or (with {@code mayRead} false) when it is not held.
+     * slower ones and {@code waitNanos} passed.
      */
-    private Page pageAfter(long scanned, Shared reader, boolean mayRead, long waitNanos) throws InterruptedException {
+    private Page pageAfter(long scanned, Shared reader, long waitNanos) throws InterruptedException {
         long deadline = System.nanoTime() + waitNanos;
         long upTo;
         synchronized (pages) {
@@ -179,7 +179,7 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
                     return floor.getValue();
                 }
                 long bound = settled.bound();
-                if (!mayRead || scanned >= bound) {
+                if (scanned >= bound) {
                     return null;
                 }
                 long left = deadline - System.nanoTime();
@@ -378,7 +378,7 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
             if (delegate != null) {
                 return delegate.hasNextAvailable(timeout, unit);
             }
-            if (advance(true, unit.toNanos(timeout)) != null) {
+            if (advance(unit.toNanos(timeout)) != null) {
                 return true;
             }
             if (delegate != null) {
@@ -394,7 +394,8 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
                 return delegate.peek();
             }
             try {
-                return Optional.ofNullable(advance(false, 0));
+                // a batch that reaches the end of a page reads the next one if it may now, without waiting
+                return Optional.ofNullable(advance(0));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
@@ -405,7 +406,7 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             if (delegate == null) {
                 TrackedEventMessage<?> event;
-                while ((event = advance(true, TimeUnit.SECONDS.toNanos(1))) == null && delegate == null) {
+                while ((event = advance(TimeUnit.SECONDS.toNanos(1))) == null && delegate == null) {
                     // waits for room in the cache: the processors behind pass the lowest page
                 }
                 if (event != null) {
@@ -426,7 +427,7 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
          * The next event for this processor, with its token, held until taken; {@code null} if it
          * cannot be had now. Goes over to the live stream once the settled pages are passed.
          */
-        private TrackedEventMessage<?> advance(boolean mayRead, long waitNanos) throws InterruptedException {
+        private TrackedEventMessage<?> advance(long waitNanos) throws InterruptedException {
             while (next == null) {
                 if (page != null && cursor < page.events().size()) {
                     TrackedEventMessage<?> event = page.events().get(cursor++);
@@ -442,9 +443,9 @@ public final class SharedCatchUpSource implements StreamableMessageSource<Tracke
                     page = null;
                     passed();
                 }
-                Page following = pageAfter(scanned, this, mayRead, waitNanos);
+                Page following = pageAfter(scanned, this, waitNanos);
                 if (following == null) {
-                    if (mayRead && scanned >= index && scanned >= settled.bound()) {
+                    if (scanned >= index && scanned >= settled.bound()) {
                         toLive(); // past the settled store: from here the store is read as Axon does
                     }
                     return null;

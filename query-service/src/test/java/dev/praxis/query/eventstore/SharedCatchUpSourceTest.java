@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -166,6 +168,33 @@ class SharedCatchUpSourceTest {
             assertThat(next).containsExactlyElementsOf(stored.subList(200, 400));
         }
         assertThat(source.eventsServed()).as("all of it from the pages").isEqualTo(201);
+    }
+
+    @Test
+    void theEventsAnUpcasterMakesOfOneStoredEventStayInOnePage() throws Exception {
+        // an upcaster that makes two events of each stored one; a page of 101 would end between them
+        EventUpcaster doubling = events -> events.flatMap(event -> Stream.of(event, event));
+        source = new SharedCatchUpSource(live, JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> postgres.getPostgresDatabase().getConnection())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(EventStoreConfiguration.SCHEMA)
+                .dataType(String.class)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(doubling)
+                .batchSize(102)
+                .build(), settled, 101, 1_000, 50, Duration.ofSeconds(10), true, new SimpleMeterRegistry());
+        List<Long> stored = store(250);
+        settle();
+
+        List<Long> positions = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+            for (int i = 0; i < 2 * stored.size(); i++) {
+                positions.add(readIndex(stream.nextAvailable()));
+            }
+        }
+        assertThat(positions).containsExactlyElementsOf(stored.stream().flatMap(index -> Stream.of(index, index)).toList());
+        assertThat(source.eventsServed()).as("all from the pages").isEqualTo(2.0 * stored.size());
     }
 
     // --- helpers
