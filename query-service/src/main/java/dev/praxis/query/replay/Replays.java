@@ -258,6 +258,8 @@ public class Replays {
                 fail("The replay failed (" + e.getMessage() + "); the old read models stay live.", live);
             } finally {
                 generations.release(id);
+                // the end (DONE or FAILED) is stored only now: a client that reads it may start the next replay at once
+                save();
                 current = null;
             }
         }
@@ -396,7 +398,6 @@ public class Replays {
                 head = Math.max(head, position);
                 secondsLeft = 0L;
                 message = null;
-                save();
                 double seconds = Math.max(0.001, Duration.between(startedAt, switchedAt).toMillis() / 1000.0);
                 log.info("Replay {} of {} switched to generation {}: {} events in {} s ({} events/s)", id, groups,
                         generation, position - startPosition, seconds, Math.round((position - startPosition) / seconds));
@@ -465,7 +466,6 @@ public class Replays {
             } catch (RuntimeException e) {
                 log.warn("Cleaning up after replay {} failed", id, e);
             }
-            save();
         }
 
         /** The new generation gets the indexes the live collections have (a reset handler may not declare them). */

@@ -174,16 +174,8 @@ class SharedCatchUpSourceTest {
     void theEventsAnUpcasterMakesOfOneStoredEventStayInOnePage() throws Exception {
         // an upcaster that makes two events of each stored one; a page of 101 would end between them
         EventUpcaster doubling = events -> events.flatMap(event -> Stream.of(event, event));
-        source = new SharedCatchUpSource(live, JdbcEventStorageEngine.builder()
-                .connectionProvider(() -> postgres.getPostgresDatabase().getConnection())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(EventStoreConfiguration.SCHEMA)
-                .dataType(String.class)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .upcasterChain(doubling)
-                .batchSize(102)
-                .build(), settled, 101, 1_000, 50, Duration.ofSeconds(10), true, new SimpleMeterRegistry());
+        source = new SharedCatchUpSource(live, engineBuilder(() -> postgres.getPostgresDatabase().getConnection(), 102)
+                .upcasterChain(doubling).build(), settled, 101, 1_000, 50, Duration.ofSeconds(10), true, new SimpleMeterRegistry());
         List<Long> stored = store(250);
         settle();
 
@@ -317,6 +309,10 @@ class SharedCatchUpSourceTest {
     }
 
     private static JdbcEventStorageEngine engine(ConnectionProvider connections, int batchSize) {
+        return engineBuilder(connections, batchSize).build();
+    }
+
+    private static JdbcEventStorageEngine.Builder engineBuilder(ConnectionProvider connections, int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -324,8 +320,7 @@ class SharedCatchUpSourceTest {
                 .dataType(String.class)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize);
     }
 
     /** The connection of a transaction kept open: the engine's close of it does not end it. */
