@@ -99,14 +99,20 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  DataSource dataSource, AnnouncedHead announcedHead,
                                                  @Value(FETCH_DELAY_MS) long fetchDelayMs) {
-        return new AnnouncedHeadEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new AnnouncedHeadEventStorageEngine(engine(serializer, eventSerializer, dataSource), announcedHead, Duration.ofMillis(fetchDelayMs).dividedBy(2));
+    }
+
+    /** Axon's JDBC engine on the command service's event table, as both the head's reads and the shared pages use it. */
+    private static JdbcEventStorageEngine.Builder engine(Serializer serializer, Serializer eventSerializer,
+                                                         DataSource dataSource) {
+        return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(SCHEMA)
                 .dataType(String.class)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer), announcedHead, Duration.ofMillis(fetchDelayMs).dividedBy(2));
+                .snapshotSerializer(serializer);
     }
 
     /**
@@ -145,13 +151,7 @@ public class EventStoreConfiguration {
                                              @Value("${praxis.query.catch-up.cached-events:10000}") int cachedEvents,
                                              @Value("${praxis.query.catch-up.stall:10s}") Duration stall,
                                              @Value("${praxis.query.catch-up.enabled:true}") boolean enabled) {
-        JdbcEventStorageEngine pageReader = JdbcEventStorageEngine.builder()
-                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(SCHEMA)
-                .dataType(String.class)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+        JdbcEventStorageEngine pageReader = engine(serializer, eventSerializer, dataSource)
                 .batchSize(pageEvents + 1) // a page and a look at the next index (SharedCatchUpSource.read)
                 .build();
         return new SharedCatchUpSource(eventStore, pageReader, settledHead, pageEvents, cachedEvents,
